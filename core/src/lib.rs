@@ -1,0 +1,1 @@
+//! Blinksale client (skeleton).
