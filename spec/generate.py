@@ -303,7 +303,7 @@ ERROR_TEXT = {
     "400": "Invalid JSON body.", "401": "Missing, unknown or expired token (`Unauthenticated.`).",
     "403": "The token lacks the permission this operation needs.",
     "404": "No such resource (`Resource not found.`).",
-    "413": "Body larger than 1 MiB.", "422": "Validation error, with per-field `errors`.",
+    "413": "Body larger than 1 MiB.", "422": "Validation error, with per-field `errors`; also a request the resource's state does not allow.",
     "429": "Rate limit exceeded; wait `Retry-After` seconds.", "500": "Server failure.",
 }
 
@@ -341,13 +341,12 @@ def op(op_id, summary, *, source, permission, tag, success, data, body=None, pat
         "description": "Success.", "headers": RL_HEADERS,
         "content": {"application/json": {"schema": envelope(data, paginated)}},
     }}
-    codes = ["401", "403", "429", "500"]
+    # 422 is possible everywhere: invalid input, and business rules on deletes and actions.
+    codes = ["401", "403", "422", "429", "500"]
     if path_ids:
         codes.append("404")
     if body:
-        codes += ["400", "413", "422"]
-    elif query:
-        codes.append("422")
+        codes += ["400", "413"]
     for c in sorted(codes):
         responses[c] = error_response(c)
     o["responses"] = responses
@@ -364,7 +363,7 @@ PAGE_PARAMS = [{"$ref": "#/components/parameters/page"}, {"$ref": "#/components/
 # docs: which of list/get/create/update/delete have a documentation page.
 RESOURCES = [
     ("clients", "/clients", "clientId", "Client", "ClientInput", "ClientUpdate",
-     [qparam("search", s("string", maxLength=255),
+     [qparam("search", s("string"),
              "Filter by name or email. The docs describe this filter without naming it (inferred name).")],
      {"list", "get"}),
     ("contacts", "/clients/{clientId}/contacts", "contactId", "Contact", "ContactInput", "ContactInput",

@@ -20,6 +20,8 @@ impl PageRequest {
                 None => default,
                 Some((_, v)) => match v.parse::<usize>() {
                     Ok(n) if n >= 1 && n <= max => n,
+                    // A page number too large for the server is simply past the last page.
+                    Err(_) if max == usize::MAX && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => usize::MAX,
                     Ok(_) | Err(_) if max == usize::MAX => {
                         errors.insert(name.into(), vec![format!("The {name} must be an integer of at least 1.")]);
                         default
@@ -61,7 +63,7 @@ impl PageRequest {
             format!("{path}?{q}")
         };
         let prev = (self.page > 1).then(|| url((self.page - 1).min(last)));
-        let next = (self.page < last).then(|| url(self.page + 1));
+        let next = (self.page < last).then(|| url(self.page.saturating_add(1)));
         let mut list = vec![json!({"url": prev, "label": "&laquo; Previous", "active": false})];
         let mut shown_gap = false;
         for p in 1..=last {

@@ -222,10 +222,12 @@ fn respond(
     if too_large {
         return Err(ApiError::PayloadTooLarge.into());
     }
-    let body = if route.takes_body() && !bytes.iter().all(u8::is_ascii_whitespace) {
-        serde_json::from_slice::<Value>(bytes).map_err(|_| ApiError::BadRequest("The request body is not valid JSON.".into()))?
-    } else {
+    let body = if !route.takes_body() {
         json!({})
+    } else if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::field("body", "A JSON request body is required.").into());
+    } else {
+        serde_json::from_slice::<Value>(bytes).map_err(|_| ApiError::BadRequest("The request body is not valid JSON.".into()))?
     };
     let query = crate::pagination::parse_query(raw_query.as_deref());
     let reply = {

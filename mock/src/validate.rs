@@ -127,7 +127,11 @@ fn check_kind(name: &str, kind: Kind, v: &Value) -> Result<(), String> {
         },
         Kind::Number { min, exclusive, max } => {
             let Some(d) = money::parse(v) else {
-                return Err(format!("The {name} must be a number."));
+                return Err(if v.is_number() {
+                    format!("The {name} must have at most 28 significant digits.")
+                } else {
+                    format!("The {name} must be a number.")
+                });
             };
             let lo = Decimal::from(min);
             if exclusive && d <= lo {

@@ -167,3 +167,15 @@ async fn log_records_requests_but_never_the_token() {
     let dump = format!("{log:?}{}", serde_json::to_string(&log).unwrap());
     assert!(!dump.contains("demo-token") && !dump.contains("bogus-secret-token"));
 }
+
+#[tokio::test]
+async fn writes_need_a_body() {
+    let api = Api::start();
+    let unit = api.first_id("/units").await;
+    let r = api.raw("PUT", &format!("/units/{unit}"), "demo-token", Vec::new()).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.body["errors"]["body"], json!(["A JSON request body is required."]));
+    // Actions without a body do not need one.
+    let estimate = api.first_id("/estimates").await;
+    assert_eq!(api.raw("POST", &format!("/estimates/{estimate}/send"), "demo-token", Vec::new()).await.status, 200);
+}

@@ -59,6 +59,8 @@ async fn edges_last_page_beyond_and_limits() {
     assert_eq!(r.data().as_array().unwrap().len(), 10);
     assert_eq!((r.body["meta"]["from"].as_u64(), r.body["meta"]["to"].as_u64()), (Some(91), Some(100)));
 
+    let r = api.call("GET", "/clients?page=99999999999999999999999999", None).await;
+    assert_eq!((r.status, r.data().as_array().map(Vec::len)), (200, Some(0)), "a huge page is past the end");
     let r = api.call("GET", "/clients?page=99", None).await;
     assert_eq!(r.status, 200);
     assert!(r.data().as_array().unwrap().is_empty());

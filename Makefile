@@ -1,0 +1,58 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Everything they need is
+# installed here, into gitignored folders (.venv, target/, node_modules/).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# One target dir, one target triple and one profile (release) for every build step, so
+# cargo, maturin and napi share their artifacts instead of rebuilding.
+export CARGO_TARGET_DIR := $(CURDIR)/target
+export CARGO_BUILD_TARGET := x86_64-unknown-linux-gnu
+RELEASE := $(CARGO_TARGET_DIR)/$(CARGO_BUILD_TARGET)/release
+MOCK_BIN := $(RELEASE)/blinksale-mock
+export MOCK_BIN
+VENV := $(CURDIR)/.venv
+export VENV
+PYTHON ?= python3
+
+.PHONY: help demo test test-rust test-spec bench bench-mock build-mock spec clean
+
+help:
+	@echo "make demo        start the embedded mock and run the examples against it"
+	@echo "make test        every test: Rust, spec (schemathesis), examples"
+	@echo "make bench       benchmarks, as ratios against the alternatives"
+	@echo "make bench-mock  the mock's GET /clients throughput"
+
+$(VENV)/.installed: tests/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+build-mock:
+	cargo build --release -p blinksale-mock --bins --examples
+
+spec:
+	$(PYTHON) spec/generate.py
+
+demo: build-mock
+	@MOCK_FLAGS="--seed 0" tests/with-mock.sh tests/demo.sh
+
+test: test-rust test-spec
+
+test-rust:
+	cargo test --release --workspace
+
+test-spec: build-mock $(VENV)/.installed
+	$(PYTHON) spec/generate.py --check
+	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
+
+bench: bench-mock
+
+bench-mock: build-mock
+	@echo "GET /clients (default page of 15), rate limiting off:"
+	@MOCK_FLAGS="--rate-limit 0" tests/with-mock.sh sh -c '$(RELEASE)/examples/load "$$BLINKSALE_BASE_URL/clients" "$$BLINKSALE_API_TOKEN" 32 5'
+	@echo "GET /clients?per_page=100 (100 clients a page), rate limiting off:"
+	@MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh sh -c '$(RELEASE)/examples/load "$$BLINKSALE_BASE_URL/clients?per_page=100" "$$BLINKSALE_API_TOKEN" 32 5'
+
+clean:
+	rm -rf target .venv
