@@ -1,0 +1,212 @@
+//! The client: configuration, connection pool and rate limiter, shared by every clone.
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use crate::config::{ClientBuilder, Config};
+use crate::error::{Error, Result};
+use crate::ops::{Method, Operation, permission_for};
+use crate::page::{ItemStream, ListCall, PageLinks, PageMeta, has_next, stream};
+use crate::ratelimit::{Limiter, RateLimit};
+use crate::response::{Decoded, Response, decode};
+use crate::transport::{self, Outgoing, RequestOptions};
+use crate::validate;
+
+/// A Blinksale API client. Cheap to clone: clones share the connection pool and the rate
+/// limiter, so every task of a program paces against the same limit.
+///
+/// ```no_run
+/// # async fn run() -> blinksale::Result<()> {
+/// let client = blinksale::Client::from_env()?; // BLINKSALE_API_TOKEN, BLINKSALE_BASE_URL
+/// let page = client.clients().list(Default::default()).await?;
+/// for c in &page.data {
+///     println!("{} <{}>", c.name, c.email);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    http: reqwest::Client,
+    limiter: Limiter,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.config.base_url())
+            .field("token", &"[redacted]")
+            .finish_non_exhaustive()
+    }
+}
+
+/// A response's `data` as JSON text, with list metadata: what the bindings hand on.
+#[derive(Clone, Debug)]
+pub struct JsonData {
+    /// The `data` value, exactly as sent.
+    pub data: Box<RawValue>,
+    /// `meta`, for lists.
+    pub meta: Option<PageMeta>,
+    /// Top-level `links`, for lists.
+    pub links: Option<PageLinks>,
+    /// For lists: whether another page follows.
+    pub has_next: bool,
+}
+
+/// The envelope of a raw request: `data` as JSON, and list metadata when present.
+#[derive(Clone, Debug)]
+pub struct RawEnvelope {
+    /// The `data` value.
+    pub data: Value,
+    /// `meta`, for lists.
+    pub meta: Option<PageMeta>,
+    /// Top-level `links`, for lists.
+    pub links: Option<PageLinks>,
+}
+
+impl Client {
+    /// A client with this token and the defaults (the base URL may come from
+    /// `BLINKSALE_BASE_URL`).
+    pub fn new(token: impl Into<String>) -> Result<Client> {
+        Client::builder().token(token).build()
+    }
+
+    /// A client configured from `BLINKSALE_API_TOKEN` and `BLINKSALE_BASE_URL`.
+    pub fn from_env() -> Result<Client> {
+        Client::builder().build()
+    }
+
+    /// Starts a [`ClientBuilder`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    pub(crate) fn from_config(config: Config) -> Result<Client> {
+        let base_host = config.base_url.host_str().map(str::to_string);
+        // Follow redirects only within the API's own host: the token goes with every request.
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= 5 || attempt.url().host_str() != base_host.as_deref() {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        });
+        let mut headers = http::HeaderMap::new();
+        for (name, value) in &config.default_headers {
+            let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| Error::Config(e.to_string()))?;
+            let value = http::HeaderValue::from_str(value).map_err(|e| Error::Config(e.to_string()))?;
+            headers.append(name, value);
+        }
+        let http = reqwest::Client::builder()
+            .user_agent(config.user_agent.clone())
+            .default_headers(headers)
+            .connect_timeout(config.connect_timeout)
+            .redirect(policy)
+            .tcp_nodelay(true)
+            .pool_idle_timeout(std::time::Duration::from_secs(60))
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let limiter = Limiter::new(config.rate_limit);
+        Ok(Client { inner: Arc::new(Inner { config, http, limiter }) })
+    }
+
+    /// The resolved configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The rate-limit state of the last response (shared by all clones).
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.inner.limiter.last()
+    }
+
+    /// Sends any request: the escape hatch for endpoints the typed API does not cover.
+    /// `path` is below the base URL (`/clients`, `invoices/123/send`). Returns the decoded
+    /// envelope; errors, retries and rate limiting are as for every other call.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<Value>,
+    ) -> Result<Response<RawEnvelope>> {
+        if path.contains("://") || path.starts_with("//") || path.split('/').any(|s| s == "..") {
+            return Err(Error::invalid("path", "must be a path below the base URL, not a URL"));
+        }
+        let path = format!("/{}", path.trim_start_matches('/'));
+        let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
+        let raw = transport::send(
+            &self.inner.http,
+            &self.inner.config,
+            &self.inner.limiter,
+            Outgoing { method, path: &path, query, body, permission: permission_for(method, &path), options: RequestOptions::default() },
+        )
+        .await?;
+        let decoded = decode::<Value>(raw)?;
+        let (meta, links) = (decoded.meta, decoded.links);
+        Ok(decoded.response.map(|data| RawEnvelope { data, meta, links }))
+    }
+
+    /// Runs an operation of the table: checks ids and body, sends, decodes `data` as `T`.
+    pub(crate) async fn execute_decoded<T: DeserializeOwned>(
+        &self,
+        op: &Operation,
+        ids: &[&str],
+        query: &[(String, String)],
+        body: Option<Value>,
+        options: RequestOptions,
+    ) -> Result<Decoded<T>> {
+        let path = op.fill_path(ids)?;
+        let body = match (op.input, body) {
+            (Some(describe), Some(body)) => {
+                validate::body(&describe(), &body)?;
+                Some(serde_json::to_vec(&body).map_err(|e| Error::invalid("body", e.to_string()))?)
+            }
+            (Some(describe), None) => {
+                return Err(Error::InvalidRequest { message: format!("{} needs a {} body", op.id, describe().name), field: None });
+            }
+            (None, _) => None,
+        };
+        let raw = transport::send(
+            &self.inner.http,
+            &self.inner.config,
+            &self.inner.limiter,
+            Outgoing { method: op.method, path: &path, query, body, permission: op.permission, options },
+        )
+        .await?;
+        decode::<T>(raw)
+    }
+
+    /// Runs an operation and returns `data` as JSON text: how the bindings call the API.
+    pub async fn execute_json(
+        &self,
+        op: &Operation,
+        ids: &[&str],
+        query: &[(String, String)],
+        body: Option<Value>,
+        options: RequestOptions,
+    ) -> Result<Response<JsonData>> {
+        let decoded = self.execute_decoded::<Box<RawValue>>(op, ids, query, body, options).await?;
+        let (meta, links) = (decoded.meta, decoded.links);
+        let more = meta.as_ref().is_some_and(|m| has_next(m, links.as_ref()));
+        Ok(decoded.response.map(|data| JsonData { data, meta, links, has_next: more }))
+    }
+
+    /// Every item of a list operation, as JSON text, fetched page by page as consumed.
+    pub fn stream_json(
+        &self,
+        op: &'static Operation,
+        ids: Vec<String>,
+        query: Vec<(String, String)>,
+        limit: Option<u64>,
+        options: RequestOptions,
+    ) -> ItemStream<Box<RawValue>> {
+        stream(ListCall { client: self.clone(), op, ids, query, options }, limit)
+    }
+}

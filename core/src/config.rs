@@ -1,0 +1,206 @@
+//! Client configuration and its builder.
+use std::time::Duration;
+
+use url::Url;
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::secret::SecretToken;
+
+/// The API's base URL, including `/api/v1` as the docs give it.
+pub const DEFAULT_BASE_URL: &str = "https://app.blinksale.com/api/v1";
+/// Environment variable read for the token.
+pub const TOKEN_ENV: &str = "BLINKSALE_API_TOKEN";
+/// Environment variable read for the base URL.
+pub const BASE_URL_ENV: &str = "BLINKSALE_BASE_URL";
+/// The default requests per minute, until the server's headers say otherwise.
+pub const DEFAULT_RATE_LIMIT: u32 = 120;
+
+/// Resolved settings of a client.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub(crate) token: SecretToken,
+    pub(crate) base_url: Url,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) max_retries: u32,
+    pub(crate) user_agent: String,
+    pub(crate) default_headers: Vec<(String, String)>,
+    pub(crate) rate_limit: u32,
+}
+
+impl Config {
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        self.base_url.as_str().trim_end_matches('/')
+    }
+    /// The total timeout of a request.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+    /// How many times a failed request is retried.
+    pub fn max_retries(&self) -> u32 {
+        self.max_retries
+    }
+    /// The `User-Agent` header.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+}
+
+/// Builds a [`Client`]. Unset options fall back to the environment, then to the defaults.
+///
+/// ```no_run
+/// # fn main() -> blinksale::Result<()> {
+/// let client = blinksale::Client::builder()
+///     .token("YOUR_API_TOKEN")
+///     .timeout(std::time::Duration::from_secs(30))
+///     .max_retries(3)
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Default)]
+pub struct ClientBuilder {
+    token: Option<String>,
+    base_url: Option<String>,
+    connect_timeout: Option<Duration>,
+    timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    user_agent_suffix: Vec<String>,
+    default_headers: Vec<(String, String)>,
+    rate_limit: Option<u32>,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// The API token. Without it, `BLINKSALE_API_TOKEN` is read.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+    /// The base URL, including `/api/v1`. Without it, `BLINKSALE_BASE_URL`, then the default.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+    /// Time allowed to connect (default 10 s).
+    pub fn connect_timeout(mut self, t: Duration) -> Self {
+        self.connect_timeout = Some(t);
+        self
+    }
+    /// Time allowed for a whole request, per attempt (default 60 s).
+    pub fn timeout(mut self, t: Duration) -> Self {
+        self.timeout = Some(t);
+        self
+    }
+    /// Retries after a retryable failure (default 2).
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = Some(n);
+        self
+    }
+    /// Appended to the `User-Agent` (bindings add their language and version).
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix.push(suffix.into());
+        self
+    }
+    /// A header sent with every request.
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.default_headers.push((name.into(), value.into()));
+        self
+    }
+    /// Requests per minute to pace to until the server's headers say otherwise (default 120).
+    pub fn rate_limit(mut self, per_minute: u32) -> Self {
+        self.rate_limit = Some(per_minute);
+        self
+    }
+
+    /// Checks everything and builds the client.
+    pub fn build(self) -> Result<Client> {
+        Client::from_config(self.into_config()?)
+    }
+
+    fn into_config(self) -> Result<Config> {
+        let token = match self.token {
+            Some(t) => t,
+            None => std::env::var(TOKEN_ENV).map_err(|_| {
+                Error::Config(format!("no API token: pass one, or set the {TOKEN_ENV} environment variable"))
+            })?,
+        };
+        let token = SecretToken::new(token)?;
+        let raw_url = match self.base_url {
+            Some(u) => u,
+            None => std::env::var(BASE_URL_ENV).ok().filter(|u| !u.is_empty()).unwrap_or_else(|| DEFAULT_BASE_URL.into()),
+        };
+        let base_url = parse_base_url(&raw_url)?;
+        let mut user_agent = format!("blinksale-rust/{}", env!("CARGO_PKG_VERSION"));
+        for s in &self.user_agent_suffix {
+            user_agent.push(' ');
+            user_agent.push_str(s);
+        }
+        for (name, value) in &self.default_headers {
+            if http::HeaderName::from_bytes(name.as_bytes()).is_err() || http::HeaderValue::from_str(value).is_err() {
+                return Err(Error::Config(format!("invalid default header {name:?}")));
+            }
+            if name.eq_ignore_ascii_case("authorization") {
+                return Err(Error::Config("set the token with .token(), not as a default header".into()));
+            }
+        }
+        let timeout = self.timeout.unwrap_or(Duration::from_secs(60));
+        if timeout.is_zero() {
+            return Err(Error::Config("the timeout must be greater than zero".into()));
+        }
+        Ok(Config {
+            token,
+            base_url,
+            connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(10)),
+            timeout,
+            max_retries: self.max_retries.unwrap_or(2),
+            user_agent,
+            default_headers: self.default_headers,
+            rate_limit: self.rate_limit.unwrap_or(DEFAULT_RATE_LIMIT).max(1),
+        })
+    }
+}
+
+/// Parses the base URL and refuses plain `http://` except to loopback hosts, so the token is
+/// never sent in clear text over a network.
+fn parse_base_url(raw: &str) -> Result<Url> {
+    let mut url = Url::parse(raw).map_err(|e| Error::Config(format!("invalid base URL {raw:?}: {e}")))?;
+    match url.scheme() {
+        "https" => {}
+        "http" => {
+            let loopback = match url.host() {
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                None => false,
+            };
+            if !loopback {
+                return Err(Error::Config(format!(
+                    "refusing to send the API token over plain http to {}; use https (http is allowed only for loopback hosts)",
+                    url.host_str().unwrap_or("?")
+                )));
+            }
+        }
+        other => return Err(Error::Config(format!("unsupported URL scheme {other:?} in the base URL"))),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config("the base URL must not carry credentials".into()));
+    }
+    url.set_query(None);
+    url.set_fragment(None);
+    // A trailing slash lets relative joins keep `/api/v1`.
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}

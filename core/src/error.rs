@@ -1,0 +1,285 @@
+//! Every error the client returns. Bindings map [`Error::code`] to their own classes.
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Duration;
+
+use crate::ratelimit::RateLimit;
+
+/// A token permission. Each operation needs one (GET read, writes write, sending send).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// View resources.
+    Read,
+    /// Create, update and delete resources.
+    Write,
+    /// Send estimates and invoices by email.
+    Send,
+}
+
+impl Permission {
+    /// `read`, `write` or `send`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Permission::Read => "read",
+            Permission::Write => "write",
+            Permission::Send => "send",
+        }
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the server said in an error response.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiErrorInfo {
+    /// The HTTP status.
+    pub status: u16,
+    /// The server's `message`, or the status's reason when the body had none.
+    pub message: String,
+    /// Field name to messages (422 responses).
+    pub errors: BTreeMap<String, Vec<String>>,
+    /// The `X-Request-Id` header, if the server sent one.
+    pub request_id: Option<String>,
+    /// The rate-limit headers of the response.
+    pub rate_limit: Option<RateLimit>,
+    /// The response headers (names lower-case).
+    pub headers: Vec<(String, String)>,
+}
+
+/// Everything that can go wrong. Never contains the API token.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// 401: the token is missing, unknown or expired.
+    #[error("authentication failed ({status}): {message}", status = .0.status, message = .0.message)]
+    Authentication(Box<ApiErrorInfo>),
+    /// 403: the token lacks the permission the operation needs.
+    #[error("permission denied ({status}): {message} (this operation needs the `{required}` permission)", status = .info.status, message = .info.message)]
+    PermissionDenied {
+        /// The response.
+        info: Box<ApiErrorInfo>,
+        /// The permission the operation needs.
+        required: Permission,
+    },
+    /// 404: no such resource.
+    #[error("not found ({status}): {message}", status = .0.status, message = .0.message)]
+    NotFound(Box<ApiErrorInfo>),
+    /// 422: the server rejected the input; `errors` maps each field to its messages.
+    #[error("validation failed ({status}): {message}{fields}", status = .0.status, message = .0.message, fields = field_summary(&.0.errors))]
+    Validation(Box<ApiErrorInfo>),
+    /// 429: rate limited, after the retries allowed.
+    #[error("rate limited ({status}): {message}; retry after {secs:.1}s", status = .info.status, message = .info.message, secs = .retry_after.as_secs_f64())]
+    RateLimited {
+        /// The response.
+        info: Box<ApiErrorInfo>,
+        /// How long the server asked to wait.
+        retry_after: Duration,
+    },
+    /// Another 4xx status.
+    #[error("API error ({status}): {message}", status = .0.status, message = .0.message)]
+    Api(Box<ApiErrorInfo>),
+    /// A 5xx status, after the retries allowed (including HTML error pages from proxies).
+    #[error("server error ({status}): {message}", status = .0.status, message = .0.message)]
+    Server(Box<ApiErrorInfo>),
+    /// The request took longer than the timeout.
+    #[error("request timed out after {secs:.1}s", secs = .after.as_secs_f64())]
+    Timeout {
+        /// The timeout that ran out.
+        after: Duration,
+    },
+    /// The connection failed, or closed before a response.
+    #[error("connection error: {message}")]
+    Connection {
+        /// What failed.
+        message: String,
+        /// Whether the request may have reached the server (it had been written).
+        request_sent: bool,
+    },
+    /// A response that is not the JSON the API documents.
+    #[error("could not decode the response ({status}): {message}; body starts: {excerpt:?}")]
+    Decode {
+        /// The HTTP status.
+        status: u16,
+        /// What did not decode.
+        message: String,
+        /// The first characters of the body.
+        excerpt: String,
+        /// The `X-Request-Id` header, if any.
+        request_id: Option<String>,
+    },
+    /// Input refused before any request was sent.
+    #[error("invalid request: {message}")]
+    InvalidRequest {
+        /// What is wrong.
+        message: String,
+        /// The field at fault, if one.
+        field: Option<String>,
+    },
+    /// The client is misconfigured (token, base URL, options).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+fn field_summary(errors: &BTreeMap<String, Vec<String>>) -> String {
+    let parts: Vec<String> = errors.iter().map(|(k, v)| format!("{k}: {}", v.join(" "))).collect();
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join("; ")) }
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable, lower-case code for each variant; bindings map it to their error classes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Authentication(_) => "authentication",
+            Error::PermissionDenied { .. } => "permission_denied",
+            Error::NotFound(_) => "not_found",
+            Error::Validation(_) => "validation",
+            Error::RateLimited { .. } => "rate_limited",
+            Error::Api(_) => "api",
+            Error::Server(_) => "server",
+            Error::Timeout { .. } => "timeout",
+            Error::Connection { .. } => "connection",
+            Error::Decode { .. } => "decode",
+            Error::InvalidRequest { .. } => "invalid_request",
+            Error::Config(_) => "config",
+        }
+    }
+
+    /// The server's response details, for errors that come from a response.
+    pub fn info(&self) -> Option<&ApiErrorInfo> {
+        match self {
+            Error::Authentication(i) | Error::NotFound(i) | Error::Validation(i) | Error::Api(i) | Error::Server(i) => Some(i),
+            Error::PermissionDenied { info, .. } | Error::RateLimited { info, .. } => Some(info),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when there was a response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Decode { status, .. } => Some(*status),
+            other => other.info().map(|i| i.status),
+        }
+    }
+
+    /// The server's message, or this error's own.
+    pub fn message(&self) -> String {
+        match self.info() {
+            Some(i) => i.message.clone(),
+            None => match self {
+                Error::Connection { message, .. } | Error::Decode { message, .. } | Error::InvalidRequest { message, .. } => message.clone(),
+                Error::Config(m) => m.clone(),
+                other => other.to_string(),
+            },
+        }
+    }
+
+    /// The `X-Request-Id` of the response, if the server sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Decode { request_id, .. } => request_id.as_deref(),
+            other => other.info().and_then(|i| i.request_id.as_deref()),
+        }
+    }
+
+    /// The rate-limit state reported with the response.
+    pub fn rate_limit(&self) -> Option<&RateLimit> {
+        self.info().and_then(|i| i.rate_limit.as_ref())
+    }
+
+    /// Field name to messages, for 422 responses.
+    pub fn field_errors(&self) -> Option<&BTreeMap<String, Vec<String>>> {
+        match self {
+            Error::Validation(i) => Some(&i.errors),
+            _ => None,
+        }
+    }
+
+    /// How long the server asked to wait, for 429.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited { retry_after, .. } => Some(*retry_after),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+        let field = field.into();
+        Error::InvalidRequest { message: format!("{field}: {}", message.into()), field: Some(field) }
+    }
+}
+
+/// The first characters of a body, for error messages.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(200)]);
+    text.chars().filter(|c| !c.is_control() || *c == ' ').collect()
+}
+
+impl Error {
+    /// Maps a non-2xx response to its variant. Any body works: the documented JSON error
+    /// body, another JSON shape, or an HTML page from a proxy.
+    pub(crate) fn from_response(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+        required: Permission,
+        request_id: Option<String>,
+    ) -> Error {
+        #[derive(serde::Deserialize)]
+        struct Body {
+            message: Option<String>,
+            #[serde(default)]
+            errors: Option<serde_json::Value>,
+        }
+        let parsed: Option<Body> = serde_json::from_slice(body).ok();
+        let reason = http::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
+        let is_html = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("html"))
+            || body.trim_ascii_start().starts_with(b"<");
+        let message = match parsed.as_ref().and_then(|b| b.message.clone()).filter(|m| !m.is_empty()) {
+            Some(m) => m,
+            None if is_html => format!("{reason} (the server sent an HTML error page)"),
+            None if body.is_empty() => reason.to_string(),
+            None => format!("{reason}: {}", excerpt(body)),
+        };
+        let mut errors = BTreeMap::new();
+        if let Some(serde_json::Value::Object(map)) = parsed.and_then(|b| b.errors) {
+            for (field, msgs) in map {
+                let list = match msgs {
+                    serde_json::Value::Array(items) => items.iter().map(|m| m.as_str().map_or_else(|| m.to_string(), str::to_string)).collect(),
+                    serde_json::Value::String(s) => vec![s],
+                    other => vec![other.to_string()],
+                };
+                errors.insert(field, list);
+            }
+        }
+        let info = Box::new(ApiErrorInfo {
+            status,
+            message,
+            errors,
+            request_id,
+            rate_limit: RateLimit::from_headers(headers),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+                .collect(),
+        });
+        match status {
+            401 => Error::Authentication(info),
+            403 => Error::PermissionDenied { info, required },
+            404 => Error::NotFound(info),
+            422 => Error::Validation(info),
+            429 => Error::RateLimited { info, retry_after: crate::ratelimit::retry_after(headers) },
+            500..=599 => Error::Server(info),
+            _ => Error::Api(info),
+        }
+    }
+}

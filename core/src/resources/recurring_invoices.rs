@@ -1,0 +1,242 @@
+//! Recurring invoices: an invoice template plus a schedule. Requests name the template's lines
+//! `template_items`; responses show them as `template.items`.
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::clients::Client;
+use super::documents::*;
+use super::{Handler, Mode, RecurringInvoices, to_body};
+use crate::error::Result;
+
+string_enum! {
+    /// How often an invoice is generated.
+    pub enum Frequency {
+        /// Every day.
+        Daily = "DAILY",
+        /// Every week.
+        Weekly = "WEEKLY",
+        /// Every month.
+        Monthly = "MONTHLY",
+        /// Every three months.
+        Quarterly = "QUARTERLY",
+        /// Every year.
+        Yearly = "YEARLY",
+    }
+}
+
+string_enum! {
+    /// Where a schedule stands.
+    pub enum RecurringStatus {
+        /// Generating invoices.
+        Active = "ACTIVE",
+        /// Stopped for now.
+        Paused = "PAUSED",
+        /// Reached its end date or count (set by the server).
+        Completed = "COMPLETED",
+        /// Stopped for good.
+        Canceled = "CANCELED",
+    }
+}
+
+model! {
+    /// The invoice a schedule generates.
+    pub struct RecurringTemplate {
+        /// Opaque id.
+        pub id: String,
+        /// Currency.
+        pub currency: String,
+        /// Document tax.
+        pub tax_id: Option<String>,
+        /// Name of the tax.
+        pub tax_name: Option<String>,
+        /// Rate of the tax.
+        pub tax_percent: Option<Decimal>,
+        /// Whether tax is per document or per line.
+        pub tax_distribution: Option<TaxDistribution>,
+        /// How the discount is measured.
+        pub discount_type: Option<DiscountType>,
+        /// The document discount.
+        pub discount_value: Option<Decimal>,
+        /// Where the discount applies.
+        pub discount_distribution: Option<DiscountDistribution>,
+        /// Payment terms.
+        pub net_terms: Option<NetTerms>,
+        /// Whether a late fee applies.
+        pub has_late_fee: Option<bool>,
+        /// How the late fee is measured.
+        pub late_fee_kind: Option<LateFeeKind>,
+        /// How often the late fee is charged.
+        pub late_fee_interval: Option<LateFeeInterval>,
+        /// The late fee.
+        pub late_fee: Option<Decimal>,
+        /// Shipping.
+        pub shipping: Option<Decimal>,
+        /// Notes.
+        pub notes: Option<String>,
+        /// Free-form options.
+        pub options: Option<Map<String, Value>>,
+        /// Lines (`items`; `template_items` is accepted too).
+        #[alias = "template_items"]
+        pub items: Vec<LineItem>,
+        /// Total of one generated invoice (mock field; inferred).
+        pub total: Option<Decimal>,
+    }
+}
+
+model! {
+    /// A recurring invoice.
+    pub struct RecurringInvoice {
+        /// Opaque id.
+        pub id: String,
+        /// The organization it belongs to.
+        pub organization_id: Option<String>,
+        /// The client it bills.
+        pub client_id: String,
+        /// Name.
+        pub name: Option<String>,
+        /// How often.
+        pub frequency: Frequency,
+        /// Label of `frequency`.
+        pub frequency_name: Option<String>,
+        /// Status.
+        pub status: RecurringStatus,
+        /// Label of `status`.
+        pub status_name: Option<String>,
+        /// First date.
+        pub start_date: NaiveDate,
+        /// Last date, if any.
+        pub end_date: Option<NaiveDate>,
+        /// Most invoices to generate, if any.
+        pub max_occurrences: Option<i64>,
+        /// Invoices generated so far.
+        pub occurrences: Option<i64>,
+        /// When the last was generated.
+        pub last_generated_date: Option<NaiveDate>,
+        /// When the next is due.
+        pub next_date: Option<NaiveDate>,
+        /// The client, embedded.
+        pub client: Option<Client>,
+        /// The invoice template.
+        pub template: RecurringTemplate,
+        /// When it was created.
+        pub created_at: DateTime<Utc>,
+        /// When it last changed.
+        pub updated_at: DateTime<Utc>,
+    }
+}
+
+model! {
+    /// The body of `recurring_invoices().create()`.
+    @input
+    pub struct NewRecurringInvoice {
+        /// The client it bills.
+        pub client_id: String => NonEmpty,
+        /// Name.
+        pub name: Option<String>,
+        /// How often.
+        pub frequency: Frequency,
+        /// First date.
+        pub start_date: NaiveDate,
+        /// Last date.
+        pub end_date: Option<NaiveDate>,
+        /// Most invoices to generate.
+        pub max_occurrences: Option<i64>,
+        /// Currency (default: the client's).
+        pub currency: Option<String> => Currency,
+        /// Document tax.
+        pub tax_id: Option<String>,
+        /// Whether tax is per document or per line.
+        pub tax_distribution: Option<TaxDistribution>,
+        /// How the discount is measured.
+        pub discount_type: Option<DiscountType>,
+        /// The document discount.
+        pub discount_value: Option<Decimal> => NonNegative,
+        /// Where the discount applies.
+        pub discount_distribution: Option<DiscountDistribution>,
+        /// Shipping.
+        pub shipping: Option<Decimal> => NonNegative,
+        /// Notes.
+        pub notes: Option<String>,
+        /// Free-form options.
+        pub options: Option<Map<String, Value>>,
+        /// Payment terms.
+        pub net_terms: Option<NetTerms>,
+        /// Whether a late fee applies.
+        pub has_late_fee: Option<bool>,
+        /// How the late fee is measured.
+        pub late_fee_kind: Option<LateFeeKind>,
+        /// How often the late fee is charged.
+        pub late_fee_interval: Option<LateFeeInterval>,
+        /// The late fee.
+        pub late_fee: Option<Decimal> => NonNegative,
+        /// The template's lines.
+        pub template_items: Option<Vec<LineItemInput>>,
+    }
+}
+
+model! {
+    /// The body of `recurring_invoices().update()`: only the fields set are changed.
+    @input
+    pub struct RecurringInvoiceUpdate {
+        /// The client it bills.
+        pub client_id: Option<String> => NonEmpty,
+        /// Name.
+        pub name: Option<String>,
+        /// How often.
+        pub frequency: Option<Frequency>,
+        /// First date.
+        pub start_date: Option<NaiveDate>,
+        /// Last date.
+        pub end_date: Option<NaiveDate>,
+        /// Most invoices to generate.
+        pub max_occurrences: Option<i64>,
+        /// Currency.
+        pub currency: Option<String> => Currency,
+        /// Document tax.
+        pub tax_id: Option<String>,
+        /// Whether tax is per document or per line.
+        pub tax_distribution: Option<TaxDistribution>,
+        /// How the discount is measured.
+        pub discount_type: Option<DiscountType>,
+        /// The document discount.
+        pub discount_value: Option<Decimal> => NonNegative,
+        /// Where the discount applies.
+        pub discount_distribution: Option<DiscountDistribution>,
+        /// Shipping.
+        pub shipping: Option<Decimal> => NonNegative,
+        /// Notes.
+        pub notes: Option<String>,
+        /// Free-form options.
+        pub options: Option<Map<String, Value>>,
+        /// Payment terms.
+        pub net_terms: Option<NetTerms>,
+        /// Whether a late fee applies.
+        pub has_late_fee: Option<bool>,
+        /// How the late fee is measured.
+        pub late_fee_kind: Option<LateFeeKind>,
+        /// How often the late fee is charged.
+        pub late_fee_interval: Option<LateFeeInterval>,
+        /// The late fee.
+        pub late_fee: Option<Decimal> => NonNegative,
+        /// The template's lines: replaces them.
+        pub template_items: Option<Vec<LineItemInput>>,
+    }
+}
+
+model! {
+    /// The body of the status PATCH.
+    @input
+    pub struct RecurringStatusInput {
+        /// ACTIVE, PAUSED or CANCELED (COMPLETED is set by the server).
+        pub status: RecurringStatus,
+    }
+}
+
+impl<M: Mode> Handler<RecurringInvoices, M> {
+    /// Pauses, resumes or cancels the schedule.
+    pub async fn update_status(&self, id: &str, status: RecurringStatus) -> Result<M::Out<RecurringInvoice>> {
+        let body = RecurringStatusInput { status, extra: Default::default() };
+        self.run("update_status", Some(id), Some(to_body(&body)?)).await
+    }
+}

@@ -1,0 +1,145 @@
+//! Field descriptions of every model, declared once (by the `model!` macro) and read by the
+//! bindings: Python and Node convert values and write their type stubs from them.
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// The type of a field, as the bindings need to know it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeDesc {
+    /// Text, including ids (which are opaque strings).
+    Str,
+    /// A whole number.
+    Int,
+    /// true or false.
+    Bool,
+    /// An exact decimal amount (money, quantities, percentages).
+    Decimal,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A UTC timestamp.
+    DateTime,
+    /// Free-form JSON.
+    Json,
+    /// A string enum: the known values; others may appear.
+    Enum {
+        /// The Rust type name.
+        name: &'static str,
+        /// The known wire values.
+        values: &'static [&'static str],
+    },
+    /// Another model, by name.
+    Model(&'static str),
+    /// A list.
+    List(Box<TypeDesc>),
+    /// May be absent or null.
+    Optional(Box<TypeDesc>),
+}
+
+/// What an input field must satisfy beyond its type; checked before any request is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// No check beyond the type.
+    None,
+    /// A non-empty string (ids and names).
+    NonEmpty,
+    /// A plausible email address.
+    Email,
+    /// A number greater than zero.
+    Positive,
+    /// A number of zero or more.
+    NonNegative,
+    /// A percentage from 0 to 100.
+    Percent,
+    /// Three upper-case letters (ISO 4217).
+    Currency,
+}
+
+/// One field of a model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDesc {
+    /// The API's field name.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: TypeDesc,
+    /// Its rustdoc text.
+    pub doc: &'static str,
+    /// The check applied to input fields.
+    pub rule: Rule,
+}
+
+impl FieldDesc {
+    /// Whether the field may be left out (or null).
+    pub fn optional(&self) -> bool {
+        matches!(self.ty, TypeDesc::Optional(_))
+    }
+}
+
+/// A model: its name, what it is, and its fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelDesc {
+    /// The type name (`Invoice`).
+    pub name: &'static str,
+    /// Its rustdoc text.
+    pub doc: &'static str,
+    /// Its fields, in the API's order.
+    pub fields: Vec<FieldDesc>,
+    /// Whether this is a request body (inputs) rather than a response object.
+    pub input: bool,
+}
+
+/// Implemented by every model type.
+pub trait Model {
+    /// The model's description.
+    fn describe() -> ModelDesc;
+}
+
+/// Maps a Rust field type to its [`TypeDesc`].
+pub trait FieldType {
+    /// The description of this type.
+    fn type_desc() -> TypeDesc;
+}
+
+macro_rules! leaf {
+    ($($t:ty => $d:expr),* $(,)?) => {$(
+        impl FieldType for $t { fn type_desc() -> TypeDesc { $d } }
+    )*};
+}
+leaf! {
+    String => TypeDesc::Str, i64 => TypeDesc::Int, u64 => TypeDesc::Int, u32 => TypeDesc::Int,
+    bool => TypeDesc::Bool, Decimal => TypeDesc::Decimal, NaiveDate => TypeDesc::Date,
+    DateTime<Utc> => TypeDesc::DateTime, Value => TypeDesc::Json, Map<String, Value> => TypeDesc::Json,
+}
+
+impl<T: FieldType> FieldType for Option<T> {
+    fn type_desc() -> TypeDesc {
+        TypeDesc::Optional(Box::new(T::type_desc()))
+    }
+}
+
+impl<T: FieldType> FieldType for Vec<T> {
+    fn type_desc() -> TypeDesc {
+        TypeDesc::List(Box::new(T::type_desc()))
+    }
+}
+
+/// Every model of the API, responses and request bodies, for the bindings' generators.
+pub fn models() -> Vec<ModelDesc> {
+    use crate::resources::*;
+    vec![
+        Address::describe(), ClientProfile::describe(), DocumentDefaults::describe(), Client::describe(),
+        NewClient::describe(), ClientUpdate::describe(), Contact::describe(), ContactInput::describe(),
+        Tax::describe(), NewTax::describe(), TaxUpdate::describe(), Unit::describe(), UnitInput::describe(),
+        Item::describe(), NewItem::describe(), ItemUpdate::describe(), LineItem::describe(),
+        LineItemInput::describe(), Organization::describe(), Estimate::describe(), NewEstimate::describe(),
+        EstimateUpdate::describe(), Invoice::describe(), NewInvoice::describe(), InvoiceUpdate::describe(),
+        Payment::describe(), NewPayment::describe(), PaymentUpdate::describe(), ApplyPayment::describe(),
+        AppliedPayment::describe(), RecurringTemplate::describe(), RecurringInvoice::describe(),
+        NewRecurringInvoice::describe(), RecurringInvoiceUpdate::describe(), RecurringStatusInput::describe(),
+    ]
+}
+
+/// Looks a model up by name.
+pub fn model(name: &str) -> Option<ModelDesc> {
+    models().into_iter().find(|m| m.name == name)
+}
