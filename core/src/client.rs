@@ -20,7 +20,7 @@ use crate::validate;
 /// ```no_run
 /// # async fn run() -> blinksale::Result<()> {
 /// let client = blinksale::Client::from_env()?; // BLINKSALE_API_TOKEN, BLINKSALE_BASE_URL
-/// let page = client.clients().list(Default::default()).await?;
+/// let page = client.clients().list(&blinksale::ListParams::new()).await?;
 /// for c in &page.data {
 ///     println!("{} <{}>", c.name, c.email);
 /// }

@@ -58,7 +58,10 @@ fn value(ty: &TypeDesc, rule: Rule, v: &Value, name: &str) -> Result<()> {
         }
         TypeDesc::List(inner) => {
             let items = v.as_array().ok_or_else(|| Error::invalid(name, "must be a list"))?;
-            items.iter().enumerate().try_for_each(|(i, item)| value(inner, rule, item, &format!("{name}[{i}]")))
+            if rule == Rule::NonEmpty && items.is_empty() {
+                return Err(Error::invalid(name, "must have at least one item"));
+            }
+            items.iter().enumerate().try_for_each(|(i, item)| value(inner, Rule::None, item, &format!("{name}[{i}]")))
         }
         TypeDesc::Optional(inner) => {
             if v.is_null() { Ok(()) } else { value(inner, rule, v, name) }

@@ -11,6 +11,8 @@ use serde_json::Value;
 pub struct LoggedRequest {
     /// Arrival order, from 1.
     pub seq: u64,
+    /// Arrival time, in milliseconds since the server started.
+    pub at_ms: u64,
     /// The HTTP method.
     pub method: String,
     /// The path as sent, including `/api/v1`.
@@ -29,6 +31,7 @@ pub struct LoggedRequest {
 
 /// Holds the most recent requests (older ones are dropped past the cap).
 pub struct RequestLog {
+    started: std::time::Instant,
     next: AtomicU64,
     entries: Mutex<VecDeque<LoggedRequest>>,
 }
@@ -37,7 +40,7 @@ const CAP: usize = 100_000;
 
 impl Default for RequestLog {
     fn default() -> Self {
-        RequestLog { next: AtomicU64::new(1), entries: Mutex::new(VecDeque::new()) }
+        RequestLog { started: std::time::Instant::now(), next: AtomicU64::new(1), entries: Mutex::new(VecDeque::new()) }
     }
 }
 
@@ -45,12 +48,22 @@ impl RequestLog {
     pub fn next_seq(&self) -> u64 {
         self.next.fetch_add(1, Ordering::Relaxed)
     }
+    pub fn elapsed_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
     pub fn push(&self, entry: LoggedRequest) {
         let mut e = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if e.len() >= CAP {
             e.pop_front();
         }
         e.push_back(entry);
+    }
+    /// Records the status sent for request `seq`.
+    pub fn set_status(&self, seq: u64, status: u16) {
+        let mut e = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = e.iter_mut().rev().find(|x| x.seq == seq) {
+            entry.status = Some(status);
+        }
     }
     /// The entries in arrival order.
     pub fn entries(&self) -> Vec<LoggedRequest> {

@@ -79,10 +79,12 @@ where
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().map(str::to_string);
-    let api_path = path.strip_prefix("/api/v1/");
+    let api_path_owned = path.strip_prefix("/api/v1/").map(str::to_string);
+    let api_path = api_path_owned.as_deref();
     let seq = state.log.next_seq();
     let mut entry = LoggedRequest {
         seq,
+        at_ms: state.log.elapsed_ms(),
         method: method.clone(),
         path: path.clone(),
         query: raw_query.clone(),
@@ -92,13 +94,9 @@ where
         fault: None,
     };
 
-    let mut fault = api_path.and_then(|p| state.faults.take(&method, p));
+    let fault = api_path.and_then(|p| state.faults.take(&method, p));
     if let Some(kind) = &fault {
         entry.fault = Some(kind.name().to_string());
-    }
-    if let Some(FaultKind::Delay(d)) = fault {
-        tokio::time::sleep(d).await;
-        fault = None;
     }
 
     // Read the body first (bounded), so the log has it whatever the outcome.
@@ -118,19 +116,46 @@ where
         }
     };
     entry.body = log_body(&bytes);
+    let token = bearer(&parts.headers).and_then(|t| state.tokens.iter().find(|s| s.value == t)).cloned();
+    entry.authorized = token.is_some();
+    state.log.push(entry);
 
     if fault == Some(FaultKind::Drop) {
-        state.log.push(entry);
         return Err(DropConnection);
     }
+    // A request the server has received is carried out even if the client hangs up, as a
+    // real server would: the work runs in its own task.
+    let task = tokio::spawn(async move {
+        let mut fault = fault;
+        if let Some(FaultKind::Delay(d)) = fault {
+            tokio::time::sleep(d).await;
+            fault = None;
+        }
+        let response = process(&state, &parts, api_path_owned.as_deref(), token.as_ref(), raw_query, bytes, too_large, fault, seq);
+        state.log.set_status(seq, response.status().as_u16());
+        response
+    });
+    task.await.map_err(|_| DropConnection)
+}
 
-    let token = bearer(&parts.headers).and_then(|t| state.tokens.iter().find(|s| s.value == t));
-    entry.authorized = token.is_some();
+#[allow(clippy::too_many_arguments)]
+fn process(
+    state: &State,
+    parts: &http::request::Parts,
+    api_path: Option<&str>,
+    token: Option<&TokenSpec>,
+    raw_query: Option<String>,
+    bytes: Bytes,
+    too_large: bool,
+    fault: Option<FaultKind>,
+    seq: u64,
+) -> HttpResponse {
+    let path = parts.uri.path();
     let rate = state.limiter.hit(token.map_or("", |t| t.value.as_str()));
     let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
     let url = format!("http://{host}{path}");
 
-    let outcome = respond(&state, &parts.method, api_path, token, rate, &raw_query, &bytes, too_large, &url, fault.as_ref());
+    let outcome = respond(state, &parts.method, api_path, token, rate, &raw_query, &bytes, too_large, &url, fault.as_ref());
     let (status, mut body_bytes, content_type, retry_after) = match outcome {
         Ok(reply) => (reply.status, encode(&reply.body()), "application/json", None),
         Err(Failure::Api(err)) => {
@@ -174,9 +199,7 @@ where
     if let Some(allow) = allow_for(&parts.method, api_path) {
         builder = builder.header(header::ALLOW, HeaderValue::from_static(allow));
     }
-    entry.status = Some(status);
-    state.log.push(entry);
-    Ok(builder.body(Full::new(Bytes::from(body_bytes))).unwrap_or_else(|_| Response::new(Full::new(Bytes::new()))))
+    builder.body(Full::new(Bytes::from(body_bytes))).unwrap_or_else(|_| Response::new(Full::new(Bytes::new())))
 }
 
 enum Failure {
