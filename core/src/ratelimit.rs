@@ -133,8 +133,10 @@ impl Limiter {
                 s.limit = limit;
             }
             if let Some(remaining) = r.remaining {
-                // Requests sent after this one may already have used some of it.
-                s.remaining = remaining.saturating_sub(s.in_flight);
+                // Requests still in flight may already have used some of it; and responses
+                // can arrive out of order, so within a known window the count only goes down.
+                let reported = remaining.saturating_sub(s.in_flight);
+                s.remaining = if s.window_end.is_some_and(|end| end > now) { s.remaining.min(reported) } else { reported };
             }
             if let Some(reset) = r.reset {
                 // The header counts whole seconds; the window ends within that second.

@@ -3,6 +3,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use tokio::time::Instant;
+use tracing::Instrument;
 
 use crate::config::Config;
 use crate::error::{Error, Permission, Result};
@@ -87,7 +88,19 @@ pub(crate) async fn send(
     let timeout = req.options.timeout.unwrap_or(config.timeout);
     let max_retries = req.options.max_retries.unwrap_or(config.max_retries);
     let span = tracing::debug_span!("blinksale.request", method = req.method.as_str(), path = req.path);
-    let _enter = span.enter();
+    attempts(http, config, limiter, &req, url, timeout, max_retries).instrument(span).await
+}
+
+/// The attempt loop of [`send`].
+async fn attempts(
+    http: &reqwest::Client,
+    config: &Config,
+    limiter: &Limiter,
+    req: &Outgoing<'_>,
+    url: url::Url,
+    timeout: Duration,
+    max_retries: u32,
+) -> Result<RawResponse> {
     let mut retries = 0u32;
     loop {
         let waited = limiter.acquire().await;
