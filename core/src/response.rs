@@ -90,3 +90,62 @@ pub(crate) fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<Decoded<T>
         links: env.links,
     })
 }
+
+#[cfg(test)]
+mod fuzz {
+    //! Whatever the server sends, decoding returns a value or an error: it never panics.
+    use super::*;
+    use crate::error::{Error, Permission};
+    use crate::resources::{Client, Invoice, RecurringInvoice};
+    use proptest::prelude::*;
+    use serde_json::value::RawValue;
+
+    fn raw(status: u16, body: Vec<u8>) -> RawResponse {
+        RawResponse { status, headers: http::HeaderMap::new(), body: body.into(), request_id: None, rate_limit: None }
+    }
+
+    fn decode_all(body: &[u8]) {
+        let _ = decode::<Vec<Invoice>>(raw(200, body.to_vec()));
+        let _ = decode::<Client>(raw(200, body.to_vec()));
+        let _ = decode::<RecurringInvoice>(raw(200, body.to_vec()));
+        let _ = decode::<Box<RawValue>>(raw(200, body.to_vec()));
+        for status in [400, 401, 403, 404, 422, 429, 500, 502] {
+            let _ = Error::from_response(status, &http::HeaderMap::new(), body, Permission::Read, None);
+        }
+    }
+
+    /// JSON values of any shape, with the field names the models use.
+    fn json() -> impl Strategy<Value = serde_json::Value> {
+        let key = prop_oneof![
+            Just("id".to_string()), Just("data".to_string()), Just("total".to_string()), Just("items".to_string()),
+            Just("status".to_string()), Just("meta".to_string()), Just("links".to_string()), Just("created_at".to_string()),
+            Just("errors".to_string()), Just("message".to_string()), "[a-z_]{1,8}",
+        ];
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null), any::<bool>().prop_map(Into::into), any::<i64>().prop_map(Into::into),
+            any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)),
+            ".{0,12}".prop_map(Into::into), Just("2023-11-07T05:31:56Z".into()), Just("1e400".parse::<serde_json::Value>().unwrap_or_default()),
+        ];
+        leaf.prop_recursive(4, 64, 8, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Into::into),
+                prop::collection::btree_map(key.clone(), inner, 0..8).prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn arbitrary_bytes_never_panic(body in prop::collection::vec(any::<u8>(), 0..512)) {
+            decode_all(&body);
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(v in json()) {
+            decode_all(&serde_json::to_vec(&v).unwrap());
+            let envelope = serde_json::json!({"success": true, "data": v, "meta": {"links": [v]}});
+            decode_all(&serde_json::to_vec(&envelope).unwrap());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The core against `spec/openapi.yaml`: every operation in the spec has an entry (and so a
+//! method) with the same method, path, permission and source; every model has the spec's
+//! fields, and only fields the spec may leave out are optional.
+use std::collections::BTreeSet;
+
+use blinksale::ops::{OPERATIONS, Source};
+use blinksale::schema::{self, TypeDesc};
+use serde_json::Value;
+
+fn spec() -> Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/openapi.yaml")).unwrap();
+    serde_yaml::from_str(&text).unwrap()
+}
+
+#[test]
+fn every_spec_operation_has_a_method_and_no_more() {
+    let spec = spec();
+    let mut seen = BTreeSet::new();
+    for (path, methods) in spec["paths"].as_object().unwrap() {
+        for (method, op) in methods.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            let core = OPERATIONS.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("{id} has no method in the core"));
+            assert_eq!(core.method.as_str(), method.to_uppercase(), "{id}");
+            assert_eq!(core.path, path, "{id}");
+            assert_eq!(core.permission.as_str(), op["x-permission"].as_str().unwrap(), "{id}");
+            let source = if core.source == Source::Documented { "documented" } else { "inferred" };
+            assert_eq!(source, op["x-source"].as_str().unwrap(), "{id}");
+            let body = op["requestBody"]["content"]["application/json"]["schema"]["$ref"].as_str();
+            assert_eq!(core.input.is_some(), body.is_some(), "{id}: request body");
+            seen.insert(id.to_string());
+        }
+    }
+    assert_eq!(seen.len(), OPERATIONS.len(), "the core has operations the spec lacks");
+    assert_eq!(seen.len(), 50);
+    assert_eq!(OPERATIONS.iter().filter(|o| o.source == Source::Documented).count(), 16);
+}
+
+/// Spec schema name → core model name.
+const MODELS: &[(&str, &str)] = &[
+    ("Address", "Address"), ("ClientProfile", "ClientProfile"), ("Client", "Client"), ("ClientInput", "NewClient"),
+    ("ClientUpdate", "ClientUpdate"), ("Contact", "Contact"), ("ContactInput", "ContactInput"), ("Tax", "Tax"),
+    ("TaxInput", "NewTax"), ("TaxUpdate", "TaxUpdate"), ("Unit", "Unit"), ("UnitInput", "UnitInput"), ("Item", "Item"),
+    ("ItemInput", "NewItem"), ("ItemUpdate", "ItemUpdate"), ("LineItem", "LineItem"), ("LineItemInput", "LineItemInput"),
+    ("Estimate", "Estimate"), ("EstimateInput", "NewEstimate"), ("EstimateUpdate", "EstimateUpdate"), ("Invoice", "Invoice"),
+    ("InvoiceInput", "NewInvoice"), ("InvoiceUpdate", "InvoiceUpdate"), ("Payment", "Payment"), ("PaymentInput", "NewPayment"),
+    ("PaymentUpdate", "PaymentUpdate"), ("ApplyPaymentInput", "ApplyPayment"), ("AppliedPayment", "AppliedPayment"),
+    ("RecurringTemplate", "RecurringTemplate"), ("RecurringInvoice", "RecurringInvoice"),
+    ("RecurringInvoiceInput", "NewRecurringInvoice"), ("RecurringInvoiceUpdate", "RecurringInvoiceUpdate"),
+    ("RecurringStatusInput", "RecurringStatusInput"),
+];
+
+#[test]
+fn models_have_the_spec_fields() {
+    let spec = spec();
+    let schemas = &spec["components"]["schemas"];
+    for (spec_name, core_name) in MODELS {
+        let s = &schemas[*spec_name];
+        let model = schema::model(core_name).unwrap_or_else(|| panic!("no core model {core_name}"));
+        let spec_fields: BTreeSet<&str> = s["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+        let core_fields: BTreeSet<&str> = model.fields.iter().map(|f| f.name).collect();
+        assert_eq!(spec_fields, core_fields, "{spec_name} vs {core_name}");
+        let required: BTreeSet<&str> = s["required"].as_array().map(|r| r.iter().map(|v| v.as_str().unwrap()).collect()).unwrap_or_default();
+        for f in &model.fields {
+            let lists_may_be_absent = matches!(f.ty, TypeDesc::List(_));
+            if !f.optional() && !lists_may_be_absent {
+                assert!(required.contains(f.name), "{core_name}.{} is required in the core but optional in the spec", f.name);
+            }
+            if model.input && required.contains(f.name) {
+                assert!(!f.optional(), "{core_name}.{} is required by the spec", f.name);
+            }
+        }
+    }
+    assert_eq!(schema::models().len(), MODELS.len() + 2, "every core model is checked (+Organization, DocumentDefaults)");
+}
