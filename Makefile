@@ -15,7 +15,7 @@ VENV := $(CURDIR)/.venv
 export VENV
 PYTHON ?= python3
 
-.PHONY: help demo test test-rust test-spec bench bench-mock build-mock spec clean
+.PHONY: help demo test test-rust test-spec test-examples bench bench-mock bench-core build build-mock spec clean
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it"
@@ -31,22 +31,33 @@ $(VENV)/.installed: tests/requirements.txt
 build-mock:
 	cargo build --release -p blinksale-mock --bins --examples
 
+build: build-mock
+	cargo build --release -p blinksale-examples
+
 spec:
 	$(PYTHON) spec/generate.py
 
-demo: build-mock
+demo: build
 	@MOCK_FLAGS="--seed 0" tests/with-mock.sh tests/demo.sh
 
-test: test-rust test-spec
+test: test-rust test-spec test-examples
 
+# The default members: core, mock and the Rust examples (the Python crate builds through
+# maturin only).
 test-rust:
-	cargo test --release --workspace
+	cargo test --release
+
+test-examples: build
+	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh rust
 
 test-spec: build-mock $(VENV)/.installed
 	$(PYTHON) spec/generate.py --check
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 
-bench: bench-mock
+bench: bench-mock bench-core
+
+bench-core:
+	cargo bench -p blinksale --bench overhead
 
 bench-mock: build-mock
 	@echo "GET /clients (default page of 15), rate limiting off:"

@@ -1,19 +1,15 @@
 #!/usr/bin/env bash
-# The docs' own cURL request against the mock, and the clients it returns, as a table.
+# `make demo`: the docs' request and the billing workflow, against the local mock.
 set -euo pipefail
-echo "== The documentation's example request, against the local mock =="
+bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
+heading() { printf '\n== %s ==\n\n' "$1"; }
+
+heading "The documentation's example request (cURL)"
 echo "curl $BLINKSALE_BASE_URL/clients -H \"Authorization: Bearer \$BLINKSALE_API_TOKEN\" -H \"Accept: application/json\""
-echo
-curl -sS "$BLINKSALE_BASE_URL/clients" -H "Authorization: Bearer $BLINKSALE_API_TOKEN" -H "Accept: application/json" \
-  | python3 -c '
-import json, sys
-body = json.load(sys.stdin)
-rows = [(c["name"], c["email"], c["kind_name"], c["document_defaults"]["currency"], str(c["contact_count"])) for c in body["data"]]
-head = ("Name", "Email", "Kind", "Currency", "Contacts")
-widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
-line = lambda r: "  ".join(v.ljust(w) for v, w in zip(r, widths))
-print(line(head)); print(line(["-" * w for w in widths]))
-for r in rows: print(line(r))
-m = body["meta"]
-print("\n%s: page %d of %d, %d clients in all" % (body["message"], m["current_page"], m["last_page"], m["total"]))
-'
+curl -sS "$BLINKSALE_BASE_URL/clients?per_page=2" -H "Authorization: Bearer $BLINKSALE_API_TOKEN" -H "Accept: application/json" \
+  | python3 -c 'import json, sys; b = json.load(sys.stdin); print(json.dumps({"success": b["success"], "message": b["message"], "data": ["…%d clients…" % len(b["data"])], "meta": {k: b["meta"][k] for k in ("current_page", "per_page", "total")}}, indent=2, ensure_ascii=False))'
+
+heading "Rust: list clients (examples/rust/src/bin/list_clients.rs)"
+"$bin/list_clients"
+heading "Rust: bill a customer (examples/rust/src/bin/bill_customer.rs)"
+"$bin/bill_customer"

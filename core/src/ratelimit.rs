@@ -60,6 +60,8 @@ struct State {
     paused_until: Option<Instant>,
     /// Requests sent and not yet answered.
     in_flight: u32,
+    /// The last response carried no rate-limit headers: the server is not limiting.
+    unlimited: bool,
     last: Option<RateLimit>,
 }
 
@@ -75,6 +77,7 @@ impl Limiter {
             window_end: None,
             paused_until: None,
             in_flight: 0,
+            unlimited: false,
             last: None,
         })))
     }
@@ -90,27 +93,28 @@ impl Limiter {
             let wait = {
                 let mut s = self.lock();
                 let now = Instant::now();
-                match (s.paused_until, s.window_end) {
-                    (Some(p), _) if p > now => Some(p - now),
-                    (_, Some(end)) if s.remaining == 0 && end > now => Some(end - now),
-                    _ => {
-                        if s.paused_until.is_some_and(|p| p <= now) {
-                            s.paused_until = None;
-                        }
-                        // A window we know has ended: the server's count starts again.
-                        if s.window_end.is_some_and(|end| end <= now) {
-                            s.window_end = None;
-                            s.remaining = s.limit;
-                        }
-                        if s.remaining == 0 && s.window_end.is_none() {
-                            // Out of budget with no reset known: wait a second and try again.
-                            Some(Duration::from_secs(1))
-                        } else {
-                            s.remaining = s.remaining.saturating_sub(1);
-                            s.in_flight += 1;
-                            None
-                        }
+                if s.paused_until.is_some_and(|p| p <= now) {
+                    s.paused_until = None;
+                }
+                // A window we know has ended: the server's count starts again.
+                if s.window_end.is_some_and(|end| end <= now) {
+                    s.window_end = None;
+                    s.remaining = s.limit;
+                }
+                if let Some(p) = s.paused_until {
+                    Some(p - now)
+                } else if s.unlimited || s.remaining > 0 {
+                    if !s.unlimited {
+                        s.remaining -= 1;
                     }
+                    s.in_flight += 1;
+                    None
+                } else if let Some(end) = s.window_end {
+                    Some(end - now)
+                } else {
+                    // Out of budget with no reset known: wait a second, then try again.
+                    s.window_end = Some(now + Duration::from_secs(1));
+                    Some(Duration::from_secs(1))
                 }
             };
             match wait {
@@ -128,6 +132,7 @@ impl Limiter {
         let mut s = self.lock();
         s.in_flight = s.in_flight.saturating_sub(1);
         let now = Instant::now();
+        s.unlimited = rate.is_none() && retry_after.is_none();
         if let Some(r) = rate {
             if let Some(limit) = r.limit.filter(|l| *l > 0) {
                 s.limit = limit;

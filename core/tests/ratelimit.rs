@@ -72,3 +72,17 @@ async fn concurrent_bursts_stay_under_the_limit() {
     let limited = env.mock.requests().iter().filter(|r| r.status == Some(429)).count();
     assert_eq!(limited, 0);
 }
+
+#[tokio::test]
+async fn a_server_that_sends_no_rate_headers_is_not_paced() {
+    // Rate limiting off: no X-RateLimit-* headers. More than the default 120 requests must
+    // go through without waiting for a window that will never be announced.
+    let env = Env::start();
+    let api = env.client();
+    let started = std::time::Instant::now();
+    for _ in 0..300 {
+        api.units().list(&ListParams::new()).await.unwrap();
+    }
+    assert!(started.elapsed() < Duration::from_secs(30), "not throttled: {:?}", started.elapsed());
+    assert_eq!(env.mock.requests().len(), 300);
+}

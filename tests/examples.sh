@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the examples against a fresh mock each and checks their output: key values and exit
+# status. Called by `make test` (via tests/with-mock.sh, which sets the env they read).
+set -euo pipefail
+lang="${1:?usage: examples.sh rust}"
+bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+passed=0 failed=0
+check() { # name, file, pattern...
+  local name=$1 file=$2; shift 2
+  for pattern in "$@"; do
+    if ! grep -qE -- "$pattern" "$file"; then
+      echo "FAIL $name: output lacks /$pattern/"; sed 's/^/    /' "$file"; failed=$((failed+1)); return
+    fi
+  done
+  echo "ok   $name"; passed=$((passed+1))
+}
+case "$lang" in
+  rust)
+    "$bin/list_clients" > "$out/list.txt"
+    check "rust list_clients" "$out/list.txt" "^Acme Inc +billing@acme.example +Business +USD +2$" "of [0-9]+ clients"
+    "$bin/bill_customer" > "$out/bill.txt"
+    check "rust bill_customer" "$out/bill.txt" "Created .*DRAFT" "Sent .*SENT" \
+      "Paid 780.71 .*paid +780.71 +due +780.71 +PARTIAL" "total +1561.42 +paid +1561.42 +due +0 +PAID"
+    (cd "$out" && "$bin/export_invoices" 2> export.err > /dev/null)
+    lines=$(wc -l < "$out/invoices.csv")
+    echo "rows $((lines - 1))" > "$out/export.txt"
+    cat "$out/export.err" >> "$out/export.txt"
+    check "rust export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
+    ;;
+  *) echo "unknown language $lang" >&2; exit 2 ;;
+esac
+echo "examples-$lang: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
