@@ -46,6 +46,7 @@ test: test-rust test-spec test-examples
 # maturin only).
 test-rust:
 	cargo test --release
+	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps -p blinksale -p blinksale-mock
 
 test-examples: build
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh rust

@@ -141,16 +141,15 @@ impl Client {
         }
         let path = format!("/{}", path.trim_start_matches('/'));
         let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
-        let raw = transport::send(
-            &self.inner.http,
-            &self.inner.config,
-            &self.inner.limiter,
-            Outgoing { method, path: &path, query, body, permission: permission_for(method, &path), options: RequestOptions::default() },
-        )
-        .await?;
+        let permission = permission_for(method, &path);
+        let raw = self.send(Outgoing { method, path: &path, query, body, permission, options: RequestOptions::default() }).await?;
         let decoded = decode::<Value>(raw)?;
         let (meta, links) = (decoded.meta, decoded.links);
         Ok(decoded.response.map(|data| RawEnvelope { data, meta, links }))
+    }
+
+    async fn send(&self, outgoing: Outgoing<'_>) -> Result<crate::transport::RawResponse> {
+        transport::send(&self.inner.http, &self.inner.config, &self.inner.limiter, outgoing).await
     }
 
     /// Runs an operation of the table: checks ids and body, sends, decodes `data` as `T`.
@@ -173,13 +172,7 @@ impl Client {
             }
             (None, _) => None,
         };
-        let raw = transport::send(
-            &self.inner.http,
-            &self.inner.config,
-            &self.inner.limiter,
-            Outgoing { method: op.method, path: &path, query, body, permission: op.permission, options },
-        )
-        .await?;
+        let raw = self.send(Outgoing { method: op.method, path: &path, query, body, permission: op.permission, options }).await?;
         decode::<T>(raw)
     }
 
