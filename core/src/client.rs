@@ -163,8 +163,10 @@ impl Client {
     ) -> Result<Decoded<T>> {
         let path = op.fill_path(ids)?;
         let body = match (op.input, body) {
-            (Some(describe), Some(body)) => {
-                validate::body(&describe(), &body)?;
+            (Some(describe), Some(mut body)) => {
+                let model = describe();
+                validate::normalize(&model, &mut body);
+                validate::body(&model, &body)?;
                 Some(serde_json::to_vec(&body).map_err(|e| Error::invalid("body", e.to_string()))?)
             }
             (Some(describe), None) => {

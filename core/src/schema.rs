@@ -143,3 +143,65 @@ pub fn models() -> Vec<ModelDesc> {
 pub fn model(name: &str) -> Option<ModelDesc> {
     models().into_iter().find(|m| m.name == name)
 }
+
+impl TypeDesc {
+    /// A compact type code for generators: `str`, `decimal`, `model:Client`,
+    /// `list:model:LineItem`, `optional:date`, `enum:InvoiceStatus`, ….
+    pub fn code(&self) -> String {
+        match self {
+            TypeDesc::Str => "str".into(),
+            TypeDesc::Int => "int".into(),
+            TypeDesc::Bool => "bool".into(),
+            TypeDesc::Decimal => "decimal".into(),
+            TypeDesc::Date => "date".into(),
+            TypeDesc::DateTime => "datetime".into(),
+            TypeDesc::Json => "json".into(),
+            TypeDesc::Enum { name, .. } => format!("enum:{name}"),
+            TypeDesc::Model(name) => format!("model:{name}"),
+            TypeDesc::List(inner) => format!("list:{}", inner.code()),
+            TypeDesc::Optional(inner) => format!("optional:{}", inner.code()),
+        }
+    }
+}
+
+/// Every model, enum and operation as JSON: what the bindings' generators read.
+pub fn to_json() -> serde_json::Value {
+    use serde_json::json;
+    let mut enums = Map::new();
+    let models: Vec<Value> = models()
+        .iter()
+        .map(|m| {
+            let fields: Vec<Value> = m
+                .fields
+                .iter()
+                .map(|f| {
+                    collect_enums(&f.ty, &mut enums);
+                    json!({"name": f.name, "type": f.ty.code(), "doc": f.doc.trim()})
+                })
+                .collect();
+            json!({"name": m.name, "doc": m.doc.trim(), "input": m.input, "fields": fields})
+        })
+        .collect();
+    let operations: Vec<Value> = crate::ops::OPERATIONS
+        .iter()
+        .map(|o| {
+            json!({
+                "id": o.id, "resource": o.resource, "action": o.action, "method": o.method.as_str(),
+                "path": o.path, "permission": o.permission.as_str(),
+                "source": if o.source == crate::ops::Source::Documented { "documented" } else { "inferred" },
+                "input": o.input.map(|d| d().name), "output": o.output,
+            })
+        })
+        .collect();
+    json!({"models": models, "enums": enums, "operations": operations})
+}
+
+fn collect_enums(ty: &TypeDesc, out: &mut Map<String, Value>) {
+    match ty {
+        TypeDesc::Enum { name, values } => {
+            out.insert((*name).to_string(), Value::from(values.to_vec()));
+        }
+        TypeDesc::List(inner) | TypeDesc::Optional(inner) => collect_enums(inner, out),
+        _ => {}
+    }
+}

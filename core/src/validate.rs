@@ -6,6 +6,43 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::schema::{self, ModelDesc, Rule, TypeDesc};
 
+/// Puts a body in the API's form before it is checked: money given as a numeric string
+/// becomes a JSON number with the same digits, and a timestamp given for a date field
+/// becomes its date. Bindings pass what users typed; this decides what is sent.
+pub fn normalize(model: &ModelDesc, body: &mut Value) {
+    let Value::Object(map) = body else { return };
+    for f in &model.fields {
+        if let Some(v) = map.get_mut(f.name) {
+            normalize_value(&f.ty, v);
+        }
+    }
+}
+
+fn normalize_value(ty: &TypeDesc, v: &mut Value) {
+    match (ty, &*v) {
+        (TypeDesc::Optional(inner), _) => normalize_value(inner, v),
+        (TypeDesc::Decimal, Value::String(s)) => {
+            if let Ok(n) = s.trim().parse::<serde_json::Number>() {
+                *v = Value::Number(n);
+            }
+        }
+        (TypeDesc::Date, Value::String(s)) if s.len() > 10 && matches!(s.as_bytes()[10], b'T' | b' ') => {
+            *v = Value::String(s[..10].to_string());
+        }
+        (TypeDesc::Model(name), Value::Object(_)) => {
+            if let Some(desc) = schema::model(name) {
+                normalize(&desc, v);
+            }
+        }
+        (TypeDesc::List(inner), Value::Array(_)) => {
+            if let Value::Array(items) = v {
+                items.iter_mut().for_each(|item| normalize_value(inner, item));
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Validates a JSON body against a request model.
 pub fn body(model: &ModelDesc, body: &Value) -> Result<()> {
     let Value::Object(map) = body else {
