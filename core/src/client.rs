@@ -116,6 +116,12 @@ impl Client {
         Ok(Client { inner: Arc::new(Inner { config, http, limiter }) })
     }
 
+    /// A client with the same configuration but its own connection pool and rate limiter:
+    /// what a process needs after `fork()`, where the parent's sockets must not be shared.
+    pub fn fresh(&self) -> Result<Client> {
+        Client::from_config(self.inner.config.clone())
+    }
+
     /// The resolved configuration.
     pub fn config(&self) -> &Config {
         &self.inner.config
@@ -162,6 +168,9 @@ impl Client {
         options: RequestOptions,
     ) -> Result<Decoded<T>> {
         let path = op.fill_path(ids)?;
+        if op.paginated() {
+            validate::list_query(query)?;
+        }
         let body = match (op.input, body) {
             (Some(describe), Some(mut body)) => {
                 let model = describe();

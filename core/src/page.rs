@@ -4,7 +4,7 @@ use std::pin::Pin;
 
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::client::Client;
 use crate::error::Result;
@@ -12,7 +12,7 @@ use crate::ops::Operation;
 use crate::transport::RequestOptions;
 
 /// `meta` of a list response.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct PageMeta {
     /// This page's number, from 1.
     #[serde(default, deserialize_with = "lenient_u64")]
@@ -41,7 +41,7 @@ pub struct PageMeta {
 }
 
 /// One entry of `meta.links`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct MetaLink {
     /// The page's URL; None for disabled entries.
     #[serde(default)]
@@ -55,7 +55,7 @@ pub struct MetaLink {
 }
 
 /// The top-level `links` object the pagination guide shows.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct PageLinks {
     /// First page.
     #[serde(default)]
@@ -171,7 +171,8 @@ pub(crate) fn stream<T: DeserializeOwned + Send + 'static>(call: ListCall, limit
         left: Option<u64>,
     }
     let state = State { call, buffer: VecDeque::new(), next: Some(1), left: limit };
-    Box::pin(futures_util::stream::unfold(state, |mut s| async move {
+    // Fused: polling after the end keeps answering None (unfold alone would panic).
+    Box::pin(futures_util::StreamExt::fuse(futures_util::stream::unfold(state, |mut s| async move {
         if s.left == Some(0) {
             return None;
         }
@@ -196,5 +197,5 @@ pub(crate) fn stream<T: DeserializeOwned + Send + 'static>(call: ListCall, limit
                 }
             }
         }
-    }))
+    })))
 }

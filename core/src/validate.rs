@@ -149,6 +149,17 @@ pub fn is_email(s: &str) -> bool {
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Validates `page` and `per_page` in a list query given as pairs (the bindings' path).
+pub fn list_query(query: &[(String, String)]) -> Result<()> {
+    let num = |name: &str| -> Result<Option<u64>> {
+        match query.iter().rev().find(|(k, _)| k == name) {
+            None => Ok(None),
+            Some((_, v)) => v.trim().parse::<u64>().map(Some).map_err(|_| Error::invalid(name, format!("must be a whole number, got {v:?}"))),
+        }
+    };
+    page_params(num("page")?, num("per_page")?)
+}
+
 /// Validates `page` and `per_page` before a list request.
 pub fn page_params(page: Option<u64>, per_page: Option<u64>) -> Result<()> {
     if page == Some(0) {

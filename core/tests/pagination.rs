@@ -81,3 +81,13 @@ async fn bulk_listing_of_50_pages_gets_no_429() {
     let limited = log.iter().filter(|r| r.status == Some(429)).count();
     assert_eq!(limited, 0, "the server never had to refuse a request");
 }
+
+#[tokio::test]
+async fn a_finished_stream_keeps_answering_none() {
+    let env = Env::start();
+    let mut stream = env.client().units().list_all(&ListParams::new());
+    while stream.next().await.is_some() {}
+    for _ in 0..3 {
+        assert!(stream.next().await.is_none());
+    }
+}

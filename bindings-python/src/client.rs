@@ -1,0 +1,211 @@
+//! `NativeClient`: the core client behind `blinksale.Client` and `blinksale.AsyncClient`.
+use std::sync::Mutex;
+use std::time::Duration;
+
+use blinksale::{JsonData, Method, RequestOptions, Response, ops};
+use futures_util::{FutureExt, StreamExt};
+use pyo3::prelude::*;
+
+use crate::{convert, errors, runtime};
+
+/// What a call returns to Python: (data JSON, meta JSON, has next page, status, headers,
+/// request id, message).
+type Reply = (String, Option<String>, bool, u16, Vec<(String, String)>, Option<String>, Option<String>);
+
+fn reply(r: Response<JsonData>) -> Reply {
+    let headers = r.headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+    let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
+    (r.data.data.get().to_string(), meta, r.data.has_next, r.status, headers, r.request_id, r.message)
+}
+
+fn options(timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<RequestOptions> {
+    let timeout = match timeout {
+        Some(t) if !(t.is_finite() && t > 0.0) => return Err(pyo3::exceptions::PyValueError::new_err("timeout must be a positive number of seconds")),
+        t => t.map(Duration::from_secs_f64),
+    };
+    Ok(RequestOptions { timeout, max_retries })
+}
+
+fn operation(op_id: &str) -> PyResult<&'static ops::Operation> {
+    ops::find(op_id).ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("unknown operation {op_id}")))
+}
+
+#[pyclass(frozen, module = "blinksale._native")]
+pub struct NativeClient {
+    /// The process that built the client, and the client. Rebuilt after fork().
+    current: Mutex<(u32, blinksale::Client)>,
+}
+
+impl NativeClient {
+    fn client(&self) -> PyResult<blinksale::Client> {
+        let mut cur = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        let pid = std::process::id();
+        if cur.0 != pid {
+            *cur = (pid, cur.1.fresh().map_err(errors::to_py)?);
+        }
+        Ok(cur.1.clone())
+    }
+}
+
+#[pymethods]
+impl NativeClient {
+    #[new]
+    #[pyo3(signature = (token, base_url, timeout, max_retries, user_agent, headers))]
+    fn new(
+        token: Option<String>,
+        base_url: Option<String>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        user_agent: String,
+        headers: Vec<(String, String)>,
+    ) -> PyResult<Self> {
+        let mut b = blinksale::Client::builder().user_agent_suffix(user_agent);
+        if let Some(t) = token {
+            b = b.token(t);
+        }
+        if let Some(u) = base_url {
+            b = b.base_url(u);
+        }
+        if let Some(t) = options(timeout, None)?.timeout {
+            b = b.timeout(t);
+        }
+        if let Some(n) = max_retries {
+            b = b.max_retries(n);
+        }
+        for (k, v) in headers {
+            b = b.default_header(k, v);
+        }
+        let client = b.build().map_err(errors::to_py)?;
+        Ok(NativeClient { current: Mutex::new((std::process::id(), client)) })
+    }
+
+    /// Base URL in use.
+    #[getter]
+    fn base_url(&self) -> PyResult<String> {
+        Ok(self.client()?.config().base_url().to_string())
+    }
+
+    /// (limit, remaining, reset seconds) of the last response.
+    fn rate_limit(&self) -> PyResult<Option<(Option<u32>, Option<u32>, Option<f64>)>> {
+        Ok(self.client()?.rate_limit().map(|r| (r.limit, r.remaining, r.reset.map(|d| d.as_secs_f64()))))
+    }
+
+    /// Runs an operation of the core's table, blocking without the GIL.
+    #[pyo3(signature = (op_id, ids, query, body, timeout=None, max_retries=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        op_id: &str,
+        ids: Vec<String>,
+        query: Vec<(String, Bound<'_, PyAny>)>,
+        body: Option<Bound<'_, PyAny>>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> PyResult<Reply> {
+        let op = operation(op_id)?;
+        let query = convert::query(query)?;
+        let body = body.map(|b| convert::to_json(&b)).transpose()?;
+        let opts = options(timeout, max_retries)?;
+        let client = self.client()?;
+        let rt = runtime::get()?;
+        py.detach(|| {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            rt.block_on(client.execute_json(op, &ids, &query, body, opts))
+        })
+        .map(reply)
+        .map_err(errors::to_py)
+    }
+
+    /// The same, as an awaitable.
+    #[pyo3(signature = (op_id, ids, query, body, timeout=None, max_retries=None))]
+    fn call_async<'py>(
+        &self,
+        py: Python<'py>,
+        op_id: &str,
+        ids: Vec<String>,
+        query: Vec<(String, Bound<'py, PyAny>)>,
+        body: Option<Bound<'py, PyAny>>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::for_async()?;
+        let op = operation(op_id)?;
+        let query = convert::query(query)?;
+        let body = body.map(|b| convert::to_json(&b)).transpose()?;
+        let opts = options(timeout, max_retries)?;
+        let client = self.client()?;
+        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            client.execute_json(op, &ids, &query, body, opts).await.map(reply).map_err(errors::to_py)
+        })
+    }
+
+    /// The raw escape hatch: any method and path below the base URL.
+    #[pyo3(signature = (method, path, query, body))]
+    fn request(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        path: &str,
+        query: Vec<(String, Bound<'_, PyAny>)>,
+        body: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<(String, Option<String>, u16, Vec<(String, String)>, Option<String>)> {
+        let method = Method::parse(method).map_err(errors::to_py)?;
+        let query = convert::query(query)?;
+        let body = body.map(|b| convert::to_json(&b)).transpose()?;
+        let client = self.client()?;
+        let rt = runtime::get()?;
+        let r = py.detach(|| rt.block_on(client.request(method, path, &query, body))).map_err(errors::to_py)?;
+        let headers = r.headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+        let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
+        Ok((r.data.data.to_string(), meta, r.status, headers, r.request_id))
+    }
+
+    /// Every item of a list operation, page by page as consumed.
+    #[pyo3(signature = (op_id, ids, query, limit=None))]
+    fn stream(&self, op_id: &str, ids: Vec<String>, query: Vec<(String, Bound<'_, PyAny>)>, limit: Option<u64>) -> PyResult<NativeStream> {
+        let op = operation(op_id)?;
+        let query = convert::query(query)?;
+        let stream = self.client()?.stream_json(op, ids, query, limit, RequestOptions::default());
+        Ok(NativeStream { inner: std::sync::Arc::new(tokio::sync::Mutex::new(stream)) })
+    }
+}
+
+type Items = blinksale::ItemStream<Box<serde_json::value::RawValue>>;
+
+/// A lazy stream of JSON items; each call returns what one page brought.
+#[pyclass(frozen, module = "blinksale._native")]
+pub struct NativeStream {
+    inner: std::sync::Arc<tokio::sync::Mutex<Items>>,
+}
+
+/// Waits for the next item, then takes every item already buffered (the rest of the page).
+async fn batch(inner: std::sync::Arc<tokio::sync::Mutex<Items>>) -> blinksale::Result<Vec<String>> {
+    let mut stream = inner.lock().await;
+    let mut out = Vec::new();
+    match stream.next().await {
+        None => return Ok(out),
+        Some(item) => out.push(item?.get().to_string()),
+    }
+    while let Some(Some(item)) = stream.next().now_or_never() {
+        out.push(item?.get().to_string());
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl NativeStream {
+    /// The next items (a page's worth), or an empty list at the end.
+    fn next_batch(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        let rt = runtime::get()?;
+        let inner = self.inner.clone();
+        py.detach(|| rt.block_on(batch(inner))).map_err(errors::to_py)
+    }
+
+    /// The same, as an awaitable.
+    fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        runtime::for_async()?;
+        let inner = self.inner.clone();
+        pyo3_async_runtimes::tokio::future_into_py(py, async move { batch(inner).await.map_err(errors::to_py) })
+    }
+}

@@ -1,0 +1,28 @@
+//! `blinksale._native`: the Rust core for the Python package. It translates only: retries,
+//! paging, validation and errors are the core's; the exception classes live in Python.
+use pyo3::prelude::*;
+
+mod client;
+mod convert;
+mod errors;
+mod logging;
+mod mock;
+mod runtime;
+
+/// The core's models and operations as JSON (what the stubs were generated from).
+#[pyfunction]
+fn schema_json() -> String {
+    blinksale::schema::to_json().to_string()
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    logging::install();
+    m.add_class::<client::NativeClient>()?;
+    m.add_class::<client::NativeStream>()?;
+    m.add_class::<mock::NativeMock>()?;
+    m.add_function(wrap_pyfunction!(schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

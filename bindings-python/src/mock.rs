@@ -1,0 +1,75 @@
+//! `NativeMock`: the embedded blinksale-mock behind `blinksale.testing.MockServer`.
+use std::sync::Mutex;
+use std::time::Duration;
+
+use blinksale_mock::{Fault, MockConfig, MockServer, TokenSpec};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+
+#[pyclass(frozen, module = "blinksale._native")]
+pub struct NativeMock {
+    server: Mutex<Option<MockServer>>,
+    url: String,
+    token: String,
+}
+
+impl NativeMock {
+    fn with<T>(&self, f: impl FnOnce(&MockServer) -> T) -> PyResult<T> {
+        let guard = self.server.lock().unwrap_or_else(|e| e.into_inner());
+        guard.as_ref().map(f).ok_or_else(|| PyRuntimeError::new_err("the mock server has been stopped"))
+    }
+}
+
+#[pymethods]
+impl NativeMock {
+    #[new]
+    #[pyo3(signature = (rate_limit, window, seed, tokens, host))]
+    fn new(py: Python<'_>, rate_limit: u32, window: f64, seed: usize, tokens: Vec<String>, host: String) -> PyResult<Self> {
+        if !(window.is_finite() && window > 0.0) {
+            return Err(PyValueError::new_err("window must be a positive number of seconds"));
+        }
+        let tokens = tokens.iter().map(|t| TokenSpec::parse(t)).collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;
+        let config = MockConfig { host, port: 0, tokens, rate_limit, window: Duration::from_secs_f64(window), seed, ..Default::default() };
+        let server = py.detach(|| MockServer::start(config)).map_err(|e| PyRuntimeError::new_err(format!("cannot start the mock: {e}")))?;
+        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), server: Mutex::new(Some(server)) })
+    }
+
+    #[getter]
+    fn url(&self) -> String {
+        self.url.clone()
+    }
+
+    #[getter]
+    fn token(&self) -> String {
+        self.token.clone()
+    }
+
+    /// The request log as JSON text.
+    fn requests(&self) -> PyResult<String> {
+        self.with(|s| serde_json::to_string(&s.requests()).unwrap_or_else(|_| "[]".into()))
+    }
+
+    fn clear_requests(&self) -> PyResult<()> {
+        self.with(MockServer::clear_requests)
+    }
+
+    /// Queues a fault, in the admin API's JSON form.
+    fn inject(&self, fault: &str) -> PyResult<()> {
+        let value: serde_json::Value = serde_json::from_str(fault).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let fault = Fault::from_json(&value).map_err(PyValueError::new_err)?;
+        self.with(|s| s.inject(fault))
+    }
+
+    fn clear_faults(&self) -> PyResult<()> {
+        self.with(MockServer::clear_faults)
+    }
+
+    fn reset(&self) -> PyResult<()> {
+        self.with(MockServer::reset)
+    }
+
+    fn stop(&self, py: Python<'_>) {
+        let server = self.server.lock().unwrap_or_else(|e| e.into_inner()).take();
+        py.detach(move || drop(server));
+    }
+}
