@@ -14,8 +14,12 @@ export MOCK_BIN
 VENV := $(CURDIR)/.venv
 export VENV
 PYTHON ?= python3
+# The built wheel, installed into a fresh venv as a user would.
+PY_VENV := $(CARGO_TARGET_DIR)/py-venv
+export PY_VENV
+WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: help demo test test-rust test-spec test-examples bench bench-mock bench-core build build-mock spec clean
+.PHONY: help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it"
@@ -34,13 +38,27 @@ build-mock:
 build: build-mock
 	cargo build --release -p blinksale-examples
 
+wheel: $(VENV)/.installed
+	rm -f $(WHEELS)/blinksale-*.whl
+	cd bindings-python && $(VENV)/bin/maturin build --release --out $(WHEELS)
+
+py-venv: wheel
+	rm -rf $(PY_VENV)
+	$(PYTHON) -m venv $(PY_VENV)
+	$(PY_VENV)/bin/pip install --quiet --disable-pip-version-check $(WHEELS)/blinksale-*.whl -r tests/requirements-python.txt
+
+# Regenerates the bindings' model code from the core's models.
+generate:
+	cargo run --release -q -p blinksale --example schema > $(CARGO_TARGET_DIR)/schema.json
+	$(PYTHON) tools/generate_bindings.py $(CARGO_TARGET_DIR)/schema.json
+
 spec:
 	$(PYTHON) spec/generate.py
 
-demo: build
+demo: build py-venv
 	@MOCK_FLAGS="--seed 0" tests/with-mock.sh tests/demo.sh
 
-test: test-rust test-spec test-examples
+test: test-rust test-spec test-generated test-python test-examples
 
 # The default members: core, mock and the Rust examples (the Python crate builds through
 # maturin only).
@@ -48,8 +66,19 @@ test-rust:
 	cargo test --release
 	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps -p blinksale -p blinksale-mock
 
-test-examples: build
+test-examples: build py-venv
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh rust
+	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh python
+
+test-generated:
+	cargo run --release -q -p blinksale --example schema > $(CARGO_TARGET_DIR)/schema.json
+	$(PYTHON) tools/generate_bindings.py $(CARGO_TARGET_DIR)/schema.json --check
+
+# The Python suite runs on the installed wheel, from outside the source tree.
+test-python: py-venv
+	cd $(PY_VENV) && bin/python -m pytest $(CURDIR)/bindings-python/tests -c $(CURDIR)/bindings-python/tests/pytest.ini -q
+	cd $(PY_VENV) && bin/python -m mypy.stubtest blinksale
+	cd $(PY_VENV) && bin/python -m mypy --strict $(CURDIR)/examples/python
 
 test-spec: build-mock $(VENV)/.installed
 	$(PYTHON) spec/generate.py --check

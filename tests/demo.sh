@@ -13,3 +13,7 @@ heading "Rust: list clients (examples/rust/src/bin/list_clients.rs)"
 "$bin/list_clients"
 heading "Rust: bill a customer (examples/rust/src/bin/bill_customer.rs)"
 "$bin/bill_customer"
+heading "Python: list clients (examples/python/list_clients.py)"
+"$PY_VENV/bin/python" examples/python/list_clients.py
+heading "Python: bill a customer (examples/python/bill_customer.py)"
+"$PY_VENV/bin/python" examples/python/bill_customer.py

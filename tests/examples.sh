@@ -2,7 +2,7 @@
 # Runs the examples against a fresh mock each and checks their output: key values and exit
 # status. Called by `make test` (via tests/with-mock.sh, which sets the env they read).
 set -euo pipefail
-lang="${1:?usage: examples.sh rust}"
+lang="${1:?usage: examples.sh rust|python}"
 bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -28,6 +28,20 @@ case "$lang" in
     echo "rows $((lines - 1))" > "$out/export.txt"
     cat "$out/export.err" >> "$out/export.txt"
     check "rust export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
+    ;;
+  python)
+    py="$PY_VENV/bin/python"
+    ex="$(cd "$(dirname "$0")/.." && pwd)/examples/python"
+    "$py" "$ex/list_clients.py" > "$out/list.txt"
+    check "python list_clients" "$out/list.txt" "^Acme Inc +billing@acme.example +Business +USD +2$" "of [0-9]+ clients"
+    "$py" "$ex/bill_customer.py" > "$out/bill.txt"
+    check "python bill_customer" "$out/bill.txt" "Created .*DRAFT" "Sent .*SENT" \
+      "Paid 780.71 .*paid +780.71 +due +780.71 +PARTIAL" "total +1561.42 +paid +1561.42 +due +0 +PAID"
+    (cd "$out" && "$py" "$ex/export_invoices.py" 2> export.err > /dev/null)
+    echo "rows $(( $(wc -l < "$out/invoices.csv") - 1 ))" > "$out/export.txt"; cat "$out/export.err" >> "$out/export.txt"
+    check "python export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
+    (cd "$out" && "$py" "$ex/async_clients_and_export.py" async.csv > async.txt)
+    check "python async_clients_and_export" "$out/async.txt" "^Acme Inc" "invoices from [0-9]+ pages exported to async.csv"
     ;;
   *) echo "unknown language $lang" >&2; exit 2 ;;
 esac

@@ -106,7 +106,7 @@ class BlinksaleObject:
         return dict(self._data)
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self._data == other._data  # type: ignore[attr-defined]
+        return type(self) is type(other) and self._data == other._data
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -6,7 +6,7 @@ import copy
 import json
 import platform
 from decimal import Decimal
-from typing import Any, Dict, Generic, List, Mapping, NamedTuple, Optional, Tuple, TypeVar
+from typing import Any, Dict, Generic, List, Mapping, NamedTuple, Optional, Tuple, TypeVar, cast
 
 from . import _native
 from ._resources import (
@@ -74,10 +74,11 @@ class _ClientBase:
         state = self._native.rate_limit()
         return RateLimit(*state) if state else None
 
-    def _finish(self, reply: Tuple[Any, ...], parsed: Any) -> Any:
+    def _finish(self, reply: Tuple[Any, ...], parsed: T) -> T:
         if not self._raw:
             return parsed
-        return RawResponse(parsed, reply[3], dict(reply[4]), reply[5], reply[6])
+        # with_raw_response views return the wrapper; their methods are typed Any.
+        return cast(T, RawResponse(parsed, reply[3], dict(reply[4]), reply[5], reply[6]))
 
     def _raw_copy(self) -> Any:
         view = copy.copy(self)

@@ -1,30 +1,33 @@
 """Stubs of the native module (Rust, pyo3)."""
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple, final
+
+__all__ = ["NativeClient", "NativeStream", "NativeMock", "schema_json", "set_log_level", "__version__"]
 
 __version__: str
 
-Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str]]
+_Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str]]
 
 def schema_json() -> str: ...
 def set_log_level(level: Optional[str]) -> None: ...
 
+@final
 class NativeClient:
-    def __init__(
-        self,
+    def __new__(
+        cls,
         token: Optional[str],
         base_url: Optional[str],
         timeout: Optional[float],
         max_retries: Optional[int],
         user_agent: str,
         headers: Sequence[Tuple[str, str]],
-    ) -> None: ...
+    ) -> "NativeClient": ...
     @property
     def base_url(self) -> str: ...
     def rate_limit(self) -> Optional[Tuple[Optional[int], Optional[int], Optional[float]]]: ...
     def call(
         self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any,
         timeout: Optional[float] = None, max_retries: Optional[int] = None,
-    ) -> Reply: ...
+    ) -> _Reply: ...
     def call_async(
         self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any,
         timeout: Optional[float] = None, max_retries: Optional[int] = None,
@@ -32,14 +35,16 @@ class NativeClient:
     def request(
         self, method: str, path: str, query: Sequence[Tuple[str, Any]], body: Any
     ) -> Tuple[str, Optional[str], int, List[Tuple[str, str]], Optional[str]]: ...
-    def stream(self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], limit: Optional[int] = None) -> NativeStream: ...
+    def stream(self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], limit: Optional[int] = None) -> "NativeStream": ...
 
+@final
 class NativeStream:
     def next_batch(self) -> List[str]: ...
     def next_batch_async(self) -> Any: ...
 
+@final
 class NativeMock:
-    def __init__(self, rate_limit: int, window: float, seed: int, tokens: Sequence[str], host: str) -> None: ...
+    def __new__(cls, rate_limit: int, window: float, seed: int, tokens: Sequence[str], host: str) -> "NativeMock": ...
     @property
     def url(self) -> str: ...
     @property

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, ClassVar, Dict, Generic, I
 
 from . import _native
 from ._base import BlinksaleObject
-from ._models import AppliedPayment, Client, Contact, Estimate, Invoice, Item, Payment, RecurringInvoice, Tax, Unit
+from .types import AppliedPayment, Client, Contact, Estimate, Invoice, Item, Payment, RecurringInvoice, Tax, Unit
 from ._pagination import AsyncPage, Page, PageMeta
 
 if TYPE_CHECKING:

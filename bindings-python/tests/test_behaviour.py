@@ -1,0 +1,91 @@
+"""Threads and the GIL, fork, logging and token secrecy."""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import time
+
+import pytest
+
+import blinksale
+from blinksale.testing import MockServer
+from conftest import TOKEN
+
+
+def test_requests_release_the_gil(client: blinksale.Client, mock: MockServer) -> None:
+    # Each request waits 300 ms in the server. If the GIL were held meanwhile, a pure-Python
+    # counter thread could not run; with it released, it counts throughout.
+    mock.inject("delay", path="/units", ms=300, times=8)
+    ticks = 0
+    stop = threading.Event()
+
+    def counter() -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+
+    t = threading.Thread(target=counter)
+    t.start()
+    time.sleep(0.05)
+    start_ticks = ticks
+    workers = [threading.Thread(target=client.units.list) for _ in range(8)]
+    started = time.monotonic()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    elapsed = time.monotonic() - started
+    progress = ticks - start_ticks
+    stop.set()
+    t.join()
+    assert elapsed < 2.0, "8 delayed requests ran concurrently"
+    assert progress > 100_000, f"the counter thread barely ran ({progress} ticks)"
+
+
+def _child(url: str, queue: "multiprocessing.Queue[object]", client: blinksale.Client) -> None:
+    try:
+        queue.put(len(client.units.list()))
+    except Exception as e:  # the parent reports it
+        queue.put(repr(e))
+
+
+def test_fork_child_works_and_never_hangs(client: blinksale.Client, mock: MockServer) -> None:
+    assert len(client.units.list()) == 3  # the parent's runtime and pool are in use
+    ctx = multiprocessing.get_context("fork")
+    queue: "multiprocessing.Queue[object]" = ctx.Queue()
+    p = ctx.Process(target=_child, args=(mock.url, queue, client))
+    p.start()
+    p.join(timeout=30)
+    assert p.exitcode == 0, "the forked child hung or crashed"
+    assert queue.get(timeout=5) == 3
+
+
+def test_logging_reaches_the_blinksale_logger(client: blinksale.Client, caplog: pytest.LogCaptureFixture, mock: MockServer) -> None:
+    blinksale.set_log_level("debug")
+    try:
+        with caplog.at_level(logging.DEBUG, logger="blinksale"):
+            mock.inject("status", path="/units", status=503)
+            client.units.list()
+    finally:
+        blinksale.set_log_level(None)
+    messages = [r.getMessage() for r in caplog.records if r.name == "blinksale"]
+    assert any("blinksale: response" in m and "status=200" in m for m in messages), messages
+    assert any("blinksale: retrying" in m for m in messages)
+    assert all(TOKEN not in m for m in messages)
+
+
+def test_token_never_shows(mock: MockServer) -> None:
+    c = blinksale.Client(TOKEN, base_url=mock.url, max_retries=0)
+    texts = [repr(c), str(c), repr(c.invoices), repr(c.with_raw_response)]
+    for call in (lambda: blinksale.Client("tok_wrong", base_url=mock.url).units.list(),
+                 lambda: blinksale.Client("tok_read", base_url=mock.url).units.create(name="x"),
+                 lambda: c.units.get("nope"), lambda: c.payments.create(invoice_id="x", amount=-1)):
+        with pytest.raises(blinksale.BlinksaleError) as e:
+            call()
+        texts += [str(e.value), repr(e.value), repr(e.value.__dict__)]
+    with pytest.raises(blinksale.ConfigurationError) as cfg:
+        blinksale.Client(TOKEN + " x")
+    texts.append(str(cfg.value))
+    assert all(TOKEN not in t for t in texts)
+    assert all(TOKEN not in str(r) for r in mock.requests())
