@@ -19,7 +19,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
+.PHONY: bench-python help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it"
@@ -84,7 +84,10 @@ test-spec: build-mock $(VENV)/.installed
 	$(PYTHON) spec/generate.py --check
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 
-bench: bench-mock bench-core
+bench: bench-mock bench-core bench-python
+
+bench-python: build-mock py-venv
+	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh $(PY_VENV)/bin/python bindings-python/benches/compare.py
 
 bench-core:
 	cargo bench -p blinksale --bench overhead
