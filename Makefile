@@ -19,7 +19,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: bench-python help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
+.PHONY: bench-node test-node bench-python help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it"
@@ -58,7 +58,7 @@ spec:
 demo: build py-venv
 	@MOCK_FLAGS="--seed 0" tests/with-mock.sh tests/demo.sh
 
-test: test-rust test-spec test-generated test-python test-examples
+test: test-rust test-spec test-generated test-python test-node test-examples
 
 # The default members: core, mock and the Rust examples (the Python crate builds through
 # maturin only).
@@ -74,6 +74,10 @@ test-generated:
 	cargo run --release -q -p blinksale --example schema > $(CARGO_TARGET_DIR)/schema.json
 	$(PYTHON) tools/generate_bindings.py $(CARGO_TARGET_DIR)/schema.json --check
 
+# The Node suite runs on the npm-packed tarball, installed into a fresh folder.
+test-node: build-mock
+	tests/node.sh
+
 # The Python suite runs on the installed wheel, from outside the source tree.
 test-python: py-venv
 	cd $(PY_VENV) && bin/python -m pytest $(CURDIR)/bindings-python/tests -c $(CURDIR)/bindings-python/tests/pytest.ini -q
@@ -84,7 +88,12 @@ test-spec: build-mock $(VENV)/.installed
 	$(PYTHON) spec/generate.py --check
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 
-bench: bench-mock bench-core bench-python
+bench: bench-mock bench-core bench-python bench-node
+
+bench-node: build-mock
+	tests/node.sh --build-only
+	cp bindings-node/benches/compare.mjs $(CARGO_TARGET_DIR)/node-app/
+	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh node $(CARGO_TARGET_DIR)/node-app/compare.mjs
 
 bench-python: build-mock py-venv
 	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh $(PY_VENV)/bin/python bindings-python/benches/compare.py

@@ -4,7 +4,7 @@
 Each model's fields are declared once, in the Rust core; this turns them into
   - bindings-python/python/blinksale/types.py: model classes with typed attributes,
     and TypedDicts for request bodies;
-  - bindings-node/src/models.d.ts: TypeScript interfaces (when bindings-node exists).
+  - bindings-node/models.d.ts: TypeScript interfaces.
 
 Usage: generate_bindings.py SCHEMA_JSON [--check]
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_OUT = ROOT / "bindings-python/python/blinksale/types.py"
-TS_OUT = ROOT / "bindings-node/src/models.d.ts"
+TS_OUT = ROOT / "bindings-node/models.d.ts"
 
 
 def py_type(code: str) -> str:

@@ -72,7 +72,9 @@ async fn main() {
     let state = Arc::new(State::new(config));
     println!("blinksale-mock listening on http://{host}:{port}/api/v1 ({tokens} token(s) accepted)");
     if let Some(path) = port_file {
-        if let Err(e) = std::fs::write(&path, port.to_string()) {
+        // Written whole then renamed, so a reader never sees an empty or partial file.
+        let tmp = format!("{path}.tmp");
+        if let Err(e) = std::fs::write(&tmp, port.to_string()).and_then(|()| std::fs::rename(&tmp, &path)) {
             eprintln!("blinksale-mock: cannot write {path}: {e}");
             std::process::exit(1);
         }

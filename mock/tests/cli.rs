@@ -18,7 +18,7 @@ fn run_and_stop(signal: &str) {
     let mut line = String::new();
     out.read_line(&mut line).unwrap();
     let start = Instant::now();
-    while !port_file.exists() && start.elapsed() < Duration::from_secs(10) {
+    while std::fs::read_to_string(&port_file).map_or(true, |p| p.trim().is_empty()) && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let port: u16 = std::fs::read_to_string(&port_file).unwrap().trim().parse().unwrap();

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './helpers.mjs';
+
+test('pages and for-await paging with a cap', async () => {
+  const { mock, client } = await setup();
+  let page = await client.clients.list({ per_page: 10 });
+  const ids = page.data.map((c) => c.id);
+  assert.ok(page.hasNextPage());
+  while ((page = await page.getNextPage()) !== null) ids.push(...page.data.map((c) => c.id));
+  assert.equal(new Set(ids).size, 35);
+
+  mock.clearRequests();
+  const all = [];
+  for await (const inv of client.invoices.listAll({ per_page: 10, status: 'DRAFT' })) all.push(inv);
+  assert.ok(all.length > 0 && all.every((i) => i.status === 'DRAFT'));
+  assert.equal(mock.requests()[0].query, 'per_page=10&status=DRAFT&page=1');
+  const some = [];
+  for await (const c of client.clients.listAll({ per_page: 5, limit: 12 })) some.push(c);
+  assert.equal(some.length, 12);
+  assert.equal(mock.requests().filter((r) => r.path === '/api/v1/clients').length, 3);
+  await mock.stop();
+});
