@@ -19,10 +19,10 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: bench-node test-node bench-python help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
+.PHONY: node-app bench-node test-node bench-python help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
 
 help:
-	@echo "make demo        start the embedded mock and run the examples against it"
+	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
 	@echo "make test        every test: Rust, spec (schemathesis), examples"
 	@echo "make bench       benchmarks, as ratios against the alternatives"
 	@echo "make bench-mock  the mock's GET /clients throughput"
@@ -55,8 +55,12 @@ generate:
 spec:
 	$(PYTHON) spec/generate.py
 
-demo: build py-venv
+demo: build py-venv node-app
+ifeq ($(REAL),1)
+	@tests/demo-real.sh
+else
 	@MOCK_FLAGS="--seed 0" tests/with-mock.sh tests/demo.sh
+endif
 
 test: test-rust test-spec test-generated test-python test-node test-examples
 
@@ -66,13 +70,19 @@ test-rust:
 	cargo test --release
 	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps -p blinksale -p blinksale-mock
 
-test-examples: build py-venv
+test-examples: build py-venv node-app
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh rust
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh python
+	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh node
+
+# The npm package, packed and installed into target/node-app as a user would have it.
+node-app:
+	tests/node.sh --build-only
 
 test-generated:
 	cargo run --release -q -p blinksale --example schema > $(CARGO_TARGET_DIR)/schema.json
 	$(PYTHON) tools/generate_bindings.py $(CARGO_TARGET_DIR)/schema.json --check
+	$(PYTHON) tests/check_readme.py
 
 # The Node suite runs on the npm-packed tarball, installed into a fresh folder.
 test-node: build-mock

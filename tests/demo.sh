@@ -17,3 +17,8 @@ heading "Python: list clients (examples/python/list_clients.py)"
 "$PY_VENV/bin/python" examples/python/list_clients.py
 heading "Python: bill a customer (examples/python/bill_customer.py)"
 "$PY_VENV/bin/python" examples/python/bill_customer.py
+heading "Node: list clients (examples/node/list_clients.mjs)"
+mkdir -p "$CARGO_TARGET_DIR/node-app/examples" && cp examples/node/*.mjs "$CARGO_TARGET_DIR/node-app/examples/"
+node "$CARGO_TARGET_DIR/node-app/examples/list_clients.mjs"
+heading "Node: bill a customer (examples/node/bill_customer.mjs)"
+node "$CARGO_TARGET_DIR/node-app/examples/bill_customer.mjs"

@@ -2,7 +2,7 @@
 # Runs the examples against a fresh mock each and checks their output: key values and exit
 # status. Called by `make test` (via tests/with-mock.sh, which sets the env they read).
 set -euo pipefail
-lang="${1:?usage: examples.sh rust|python}"
+lang="${1:?usage: examples.sh rust|python|node}"
 bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -16,6 +16,13 @@ check() { # name, file, pattern...
   done
   echo "ok   $name"; passed=$((passed+1))
 }
+errors_check() { # name, command...
+  local name=$1; shift
+  MOCK_FLAGS="--token demo-token --token readonly-token:read --rate-limit 10 --window 2" \
+    BLINKSALE_READONLY_TOKEN=readonly-token "$(dirname "$0")/with-mock.sh" "$@" > "$out/errors.txt"
+  check "$name" "$out/errors.txt" "^validation: invoice_id: The selected invoice_id is invalid.$" \
+    '^permission denied: this token lacks "write"$' "^burst: 30 of 30 requests succeeded, 0 rate-limit errors reached the code$"
+}
 case "$lang" in
   rust)
     "$bin/list_clients" > "$out/list.txt"
@@ -28,6 +35,7 @@ case "$lang" in
     echo "rows $((lines - 1))" > "$out/export.txt"
     cat "$out/export.err" >> "$out/export.txt"
     check "rust export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
+    errors_check "rust handle_errors" "$bin/handle_errors"
     ;;
   python)
     py="$PY_VENV/bin/python"
@@ -42,7 +50,20 @@ case "$lang" in
     check "python export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
     (cd "$out" && "$py" "$ex/async_clients_and_export.py" async.csv > async.txt)
     check "python async_clients_and_export" "$out/async.txt" "^Acme Inc" "invoices from [0-9]+ pages exported to async.csv"
+    errors_check "python handle_errors" "$py" "$ex/handle_errors.py"
     ;;
+  node)
+    app="$CARGO_TARGET_DIR/node-app"
+    mkdir -p "$app/examples" && cp "$(cd "$(dirname "$0")/.." && pwd)"/examples/node/*.mjs "$app/examples/"
+    node "$app/examples/list_clients.mjs" > "$out/list.txt"
+    check "node list_clients" "$out/list.txt" "^Acme Inc +billing@acme.example +Business +USD +2$" "of [0-9]+ clients"
+    node "$app/examples/bill_customer.mjs" > "$out/bill.txt"
+    check "node bill_customer" "$out/bill.txt" "Created .*DRAFT" "Sent .*SENT" \
+      "Paid 780.71 .*paid +780.71 +due +780.71 +PARTIAL" "total +1561.42 +paid +1561.42 +due +0 +PAID"
+    (cd "$out" && node "$app/examples/export_invoices.mjs" 2> export.err > /dev/null)
+    echo "rows $(( $(wc -l < "$out/invoices.csv") - 1 ))" > "$out/export.txt"; cat "$out/export.err" >> "$out/export.txt"
+    check "node export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
+    errors_check "node handle_errors" node "$app/examples/handle_errors.mjs"    ;;
   *) echo "unknown language $lang" >&2; exit 2 ;;
 esac
 echo "examples-$lang: $passed passed, $failed failed"
