@@ -6,6 +6,13 @@ use std::io::Write;
 use blinksale::{Client, ListParams};
 use futures_util::TryStreamExt;
 
+/// `[#########.....] 120/255 invoices` on stderr.
+fn progress(done: u64, total: u64) {
+    let width = 30;
+    let filled = (width * done / total.max(1)).min(width) as usize;
+    eprint!("\r[{}{}] {done}/{total} invoices", "#".repeat(filled), ".".repeat(width as usize - filled));
+}
+
 fn csv(field: &str) -> String {
     if field.contains([',', '"', '\n']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field.to_string() }
 }
@@ -14,6 +21,7 @@ fn csv(field: &str) -> String {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::from_env()?;
     let path = std::env::args().nth(1).unwrap_or_else(|| "invoices.csv".into());
+    let total = client.invoices().list(&ListParams::new().per_page(1)).await?.meta.total.unwrap_or(0);
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
     writeln!(out, "invoice_number,client,status,issued_at,due_at,currency,total,total_paid,total_due")?;
 
@@ -30,11 +38,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             inv.currency, inv.total, inv.total_paid, inv.total_due
         )?;
         count += 1;
-        if count % 100 == 0 {
-            eprint!("\r{count} invoices exported");
+        if count % 50 == 0 || count == total {
+            progress(count, total);
         }
     }
     out.flush()?;
-    eprintln!("\r{count} invoices exported to {path}");
+    eprintln!("\n{count} invoices exported to {path}");
     Ok(())
 }
