@@ -68,10 +68,16 @@ class Page {
   constructor(reply, fetch) {
     /** The items on this page. */
     this.data = JSON.parse(reply.data);
-    /** `meta`: current_page, last_page, per_page, total, from, to, path, links. */
-    this.meta = reply.meta ? JSON.parse(reply.meta) : {};
+    Object.defineProperty(this, '_meta', { value: reply.meta, writable: true });
     Object.defineProperty(this, '_hasNext', { value: reply.hasNext });
     Object.defineProperty(this, '_fetch', { value: fetch });
+  }
+  /** `meta`: current_page, last_page, per_page, total, from, to, path, links (parsed when first read). */
+  get meta() {
+    if (typeof this._meta === 'string' || this._meta === null || this._meta === undefined) {
+      this._meta = this._meta ? JSON.parse(this._meta) : {};
+    }
+    return this._meta;
   }
   hasNextPage() {
     return this._hasNext;

@@ -41,5 +41,5 @@ sequential.size = 1;
 const concurrent = async (fn) => { await Promise.all(Array.from({ length: 32 }, fn)); };
 concurrent.size = 32;
 
-await measure('sequential GET /clients?per_page=100 (goal >= 1.0)', sequential, 150, 9);
-await measure('32 concurrent GET /clients?per_page=100 (goal >= 1.3)', concurrent, 6, 9);
+await measure('sequential GET /clients?per_page=100 (goal >= 1.0)', sequential, 150, 15);
+await measure('32 concurrent GET /clients?per_page=100 (goal >= 1.3)', concurrent, 6, 15);
