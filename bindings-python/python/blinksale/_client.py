@@ -1,6 +1,7 @@
 """``Client`` and ``AsyncClient``: the same surface, blocking or awaitable."""
 from __future__ import annotations
 
+import abc
 import asyncio
 import copy
 import json
@@ -47,7 +48,7 @@ class RawResponse(Generic[T]):
         return f"RawResponse(status_code={self.status_code}, request_id={self.request_id!r})"
 
 
-class _ClientBase:
+class _ClientBase(abc.ABC):
     def __init__(
         self,
         token: Optional[str] = None,
@@ -86,8 +87,9 @@ class _ClientBase:
         view._bind()
         return view
 
+    @abc.abstractmethod
     def _bind(self) -> None:
-        raise NotImplementedError
+        """Attaches the resources (sync or async)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
