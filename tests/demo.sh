@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# `make demo`: the docs' request and the billing workflow, against the local mock.
+# `make demo`: the docs' request, then scenario 1 (list clients) and scenario 2 (bill a
+# customer) in Rust, Python and Node, all against one local mock.
 set -euo pipefail
 bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
+app="$CARGO_TARGET_DIR/node-app"
+mkdir -p "$app/examples" && cp examples/node/*.mjs "$app/examples/"
 heading() { printf '\n== %s ==\n\n' "$1"; }
 
 heading "The documentation's example request (cURL)"
@@ -11,14 +14,14 @@ curl -sS "$BLINKSALE_BASE_URL/clients?per_page=2" -H "Authorization: Bearer $BLI
 
 heading "Rust: list clients (examples/rust/src/bin/list_clients.rs)"
 "$bin/list_clients"
-heading "Rust: bill a customer (examples/rust/src/bin/bill_customer.rs)"
-"$bin/bill_customer"
 heading "Python: list clients (examples/python/list_clients.py)"
 "$PY_VENV/bin/python" examples/python/list_clients.py
+heading "Node: list clients (examples/node/list_clients.mjs)"
+node "$app/examples/list_clients.mjs"
+
+heading "Rust: bill a customer (examples/rust/src/bin/bill_customer.rs)"
+"$bin/bill_customer"
 heading "Python: bill a customer (examples/python/bill_customer.py)"
 "$PY_VENV/bin/python" examples/python/bill_customer.py
-heading "Node: list clients (examples/node/list_clients.mjs)"
-mkdir -p "$CARGO_TARGET_DIR/node-app/examples" && cp examples/node/*.mjs "$CARGO_TARGET_DIR/node-app/examples/"
-node "$CARGO_TARGET_DIR/node-app/examples/list_clients.mjs"
 heading "Node: bill a customer (examples/node/bill_customer.mjs)"
-node "$CARGO_TARGET_DIR/node-app/examples/bill_customer.mjs"
+node "$app/examples/bill_customer.mjs"
