@@ -5,10 +5,15 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use blinksale::{JsonData, Method, RequestOptions, Response, ops};
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use serde_json::{Value, json};
+
+// Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
+// pays page faults for them on every request.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The core error as JSON in the message: `{code, message, status, errors, ...}`.
 fn to_js(e: blinksale::Error) -> Error {
@@ -160,7 +165,7 @@ fn pairs(query: Vec<Vec<String>>) -> Result<Vec<(String, String)>> {
         .collect()
 }
 
-type Items = blinksale::ItemStream<Box<serde_json::value::RawValue>>;
+type Items = blinksale::ChunkStream<Box<serde_json::value::RawValue>>;
 
 #[napi]
 pub struct NativeStream {
@@ -169,19 +174,14 @@ pub struct NativeStream {
 
 #[napi]
 impl NativeStream {
-    /// The next items (what one page brought) as JSON texts; empty at the end.
+    /// The next page's items as JSON texts (the core fetches it only now); empty at the end.
     #[napi]
     pub async fn next_batch(&self) -> Result<Vec<String>> {
         let mut stream = self.inner.lock().await;
-        let mut out = Vec::new();
         match stream.next().await {
-            None => return Ok(out),
-            Some(item) => out.push(item.map_err(to_js)?.get().to_string()),
+            None => Ok(Vec::new()),
+            Some(items) => Ok(items.map_err(to_js)?.iter().map(|item| item.get().to_string()).collect()),
         }
-        while let Some(Some(item)) = stream.next().now_or_never() {
-            out.push(item.map_err(to_js)?.get().to_string());
-        }
-        Ok(out)
     }
 }
 

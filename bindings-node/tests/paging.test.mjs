@@ -21,3 +21,17 @@ test('pages and for-await paging with a cap', async () => {
   assert.equal(mock.requests().filter((r) => r.path === '/api/v1/clients').length, 3);
   await mock.stop();
 });
+
+test('listAll fetches a page only when its items are needed', async () => {
+  const { mock, client } = await setup();
+  mock.clearRequests();
+  const it = client.clients.listAll({ per_page: 5 })[Symbol.asyncIterator]();
+  for (let i = 0; i < 5; i++) assert.equal((await it.next()).done, false);
+  // Time for a prefetch to reach the mock, if one were sent.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(mock.requests().length, 1);
+  assert.equal((await it.next()).done, false);
+  assert.equal(mock.requests().length, 2);
+  await it.return();
+  await mock.stop();
+});

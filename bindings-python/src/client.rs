@@ -3,7 +3,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use blinksale::{JsonData, Method, RequestOptions, Response, ops};
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use pyo3::prelude::*;
 
 use crate::{convert, errors, runtime};
@@ -171,7 +171,7 @@ impl NativeClient {
     }
 }
 
-type Items = blinksale::ItemStream<Box<serde_json::value::RawValue>>;
+type Items = blinksale::ChunkStream<Box<serde_json::value::RawValue>>;
 
 /// A lazy stream of JSON items; each call returns what one page brought.
 #[pyclass(frozen, module = "blinksale._native")]
@@ -179,18 +179,13 @@ pub struct NativeStream {
     inner: std::sync::Arc<tokio::sync::Mutex<Items>>,
 }
 
-/// Waits for the next item, then takes every item already buffered (the rest of the page).
+/// The next page's items (the core fetches it only now), or none at the end.
 async fn batch(inner: std::sync::Arc<tokio::sync::Mutex<Items>>) -> blinksale::Result<Vec<String>> {
     let mut stream = inner.lock().await;
-    let mut out = Vec::new();
     match stream.next().await {
-        None => return Ok(out),
-        Some(item) => out.push(item?.get().to_string()),
+        None => Ok(Vec::new()),
+        Some(items) => Ok(items?.iter().map(|item| item.get().to_string()).collect()),
     }
-    while let Some(Some(item)) = stream.next().now_or_never() {
-        out.push(item?.get().to_string());
-    }
-    Ok(out)
 }
 
 #[pymethods]

@@ -9,6 +9,11 @@ mod logging;
 mod mock;
 mod runtime;
 
+// Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
+// pays page faults for them on every request.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The core's models and operations as JSON (what the stubs were generated from).
 #[pyfunction]
 fn schema_json() -> String {

@@ -1,6 +1,8 @@
 """Pages and the auto-pager, sync and async."""
 from __future__ import annotations
 
+import time
+
 import blinksale
 from blinksale.testing import MockServer
 
@@ -24,6 +26,13 @@ def test_list_all_is_lazy_and_capped(client: blinksale.Client, mock: MockServer)
     first = next(it)
     assert first.status == "DRAFT" and len(mock.requests()) == 1
     assert mock.requests()[0]["query"] == "per_page=10&status=DRAFT&page=1"
+    # The rest of the first page comes from memory; the next page only when it is needed.
+    pages = client.clients.list_all(per_page=5)
+    assert [next(pages) for _ in range(5)] and len(mock.requests()) == 2
+    time.sleep(0.1)  # time for a prefetch to reach the mock, if one were sent
+    assert len(mock.requests()) == 2
+    next(pages)
+    assert len(mock.requests()) == 3
     assert len(list(client.clients.list_all(limit=12, per_page=5))) == 12
     assert len(list(client.clients.list_all())) == 35
 

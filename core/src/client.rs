@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use crate::config::{ClientBuilder, Config};
 use crate::error::{Error, Result};
 use crate::ops::{Method, Operation, permission_for};
-use crate::page::{ItemStream, ListCall, PageLinks, PageMeta, has_next, stream};
+use crate::page::{ChunkStream, ListCall, PageLinks, PageMeta, chunks, has_next};
 use crate::ratelimit::{Limiter, RateLimit};
 use crate::response::{Decoded, Response, decode};
 use crate::transport::{self, Outgoing, RequestOptions};
@@ -202,7 +202,8 @@ impl Client {
         Ok(decoded.response.map(|data| JsonData { data, meta, links, has_next: more }))
     }
 
-    /// Every item of a list operation, as JSON text, fetched page by page as consumed.
+    /// The items of a list operation as JSON texts, one page's worth per element: each
+    /// page is fetched only when asked for. How the bindings page through `list_all`.
     pub fn stream_json(
         &self,
         op: &'static Operation,
@@ -210,7 +211,7 @@ impl Client {
         query: Vec<(String, String)>,
         limit: Option<u64>,
         options: RequestOptions,
-    ) -> ItemStream<Box<RawValue>> {
-        stream(ListCall { client: self.clone(), op, ids, query, options }, limit)
+    ) -> ChunkStream<Box<RawValue>> {
+        chunks(ListCall { client: self.clone(), op, ids, query, options }, limit)
     }
 }

@@ -45,7 +45,7 @@ pub use client::{Client, JsonData, RawEnvelope};
 pub use config::{BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, TOKEN_ENV};
 pub use error::{ApiErrorInfo, Error, Permission, Result};
 pub use ops::Method;
-pub use page::{ItemStream, MetaLink, Page, PageLinks, PageMeta};
+pub use page::{ChunkStream, ItemStream, MetaLink, Page, PageLinks, PageMeta};
 pub use ratelimit::RateLimit;
 pub use resources::*;
 pub use response::Response;

@@ -1,5 +1,4 @@
 //! Pagination: one [`Page`] at a time, or every item as a lazy stream.
-use std::collections::VecDeque;
 use std::pin::Pin;
 
 use futures_core::Stream;
@@ -161,41 +160,51 @@ impl<T> IntoIterator for Page<T> {
 /// A lazy stream of items across pages.
 pub type ItemStream<T> = Pin<Box<dyn Stream<Item = Result<T>> + Send>>;
 
-/// Streams every item from `first_page` on, fetching pages only as they are needed, and
+/// A lazy stream of pages' items: one element per fetched page, cut to the limit. A page is
+/// fetched only when the stream is polled for it, never ahead.
+pub type ChunkStream<T> = Pin<Box<dyn Stream<Item = Result<Vec<T>>> + Send>>;
+
+/// The items of every page from the first on, fetching pages only as they are needed, and
 /// stopping after `limit` items if given.
-pub(crate) fn stream<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> ItemStream<T> {
-    struct State<T> {
+pub(crate) fn chunks<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> ChunkStream<T> {
+    struct State {
         call: ListCall,
-        buffer: VecDeque<T>,
         next: Option<u64>,
         left: Option<u64>,
     }
-    let state = State { call, buffer: VecDeque::new(), next: Some(1), left: limit };
+    let state = State { call, next: Some(1), left: limit };
     // Fused: polling after the end keeps answering None (unfold alone would panic).
     Box::pin(futures_util::StreamExt::fuse(futures_util::stream::unfold(state, |mut s| async move {
         if s.left == Some(0) {
             return None;
         }
-        loop {
-            if let Some(item) = s.buffer.pop_front() {
-                s.left = s.left.map(|n| n - 1);
-                return Some((Ok(item), s));
+        let page_no = s.next?;
+        match s.call.fetch::<T>(page_no).await {
+            Ok(resp) => {
+                let mut items = resp.data.data;
+                s.next = (resp.data.has_next && !items.is_empty()).then_some(page_no + 1);
+                if let Some(left) = s.left {
+                    items.truncate(usize::try_from(left).unwrap_or(usize::MAX));
+                    s.left = Some(left - items.len() as u64);
+                }
+                if items.is_empty() { None } else { Some((Ok(items), s)) }
             }
-            let page_no = s.next?;
-            match s.call.fetch::<T>(page_no).await {
-                Ok(resp) => {
-                    let page = resp.data;
-                    s.next = (page.has_next && !page.data.is_empty()).then_some(page_no + 1);
-                    s.buffer.extend(page.data);
-                    if s.buffer.is_empty() {
-                        return None;
-                    }
-                }
-                Err(e) => {
-                    s.next = None;
-                    return Some((Err(e), s));
-                }
+            Err(e) => {
+                s.next = None;
+                Some((Err(e), s))
             }
         }
     })))
+}
+
+/// Every item from the first page on, one at a time (pages are fetched as [`chunks`] does).
+pub(crate) fn stream<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> ItemStream<T> {
+    use futures_util::StreamExt;
+    Box::pin(chunks::<T>(call, limit).flat_map(|chunk| {
+        let items: Vec<Result<T>> = match chunk {
+            Ok(items) => items.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        };
+        futures_util::stream::iter(items)
+    }))
 }

@@ -91,3 +91,21 @@ async fn a_finished_stream_keeps_answering_none() {
         assert!(stream.next().await.is_none());
     }
 }
+
+#[tokio::test]
+async fn json_chunks_are_one_page_each_fetched_only_when_asked() {
+    let env = Env::with(MockConfig { seed: 20, rate_limit: 0, ..Default::default() }); // 25 clients
+    let api = env.client();
+    let op = blinksale::ops::find("listClients").unwrap();
+    let query = vec![("per_page".to_string(), "10".to_string())];
+    let mut chunks = api.stream_json(op, Vec::new(), query, Some(22), Default::default());
+    let first = chunks.next().await.unwrap().unwrap();
+    assert_eq!(first.len(), 10);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(env.mock.requests().len(), 1, "the second page waits until it is asked for");
+    assert_eq!(chunks.next().await.unwrap().unwrap().len(), 10);
+    assert_eq!(chunks.next().await.unwrap().unwrap().len(), 2, "cut at the limit");
+    assert!(chunks.next().await.is_none());
+    assert!(chunks.next().await.is_none(), "fused");
+    assert_eq!(env.mock.requests().len(), 3);
+}

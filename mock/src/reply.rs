@@ -1,7 +1,14 @@
 //! What handlers return: a success envelope or one of the documented error bodies.
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
+
+/// Data that cannot be serialized (none of the mock's own) is sent as null.
+fn raw(data: &impl Serialize) -> Box<RawValue> {
+    serde_json::value::to_raw_value(data).unwrap_or_default()
+}
 
 /// Field name to messages, as in the 422 body.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
@@ -10,25 +17,35 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 pub struct Reply {
     pub status: u16,
     pub message: String,
-    pub data: Value,
+    /// Serialized while the store is still borrowed.
+    pub data: Box<RawValue>,
     /// `meta` and `links` for list responses.
     pub page: Option<(Value, Value)>,
 }
 
 impl Reply {
-    pub fn ok(message: impl Into<String>, data: Value) -> Self {
-        Reply { status: 200, message: message.into(), data, page: None }
+    pub fn ok(message: impl Into<String>, data: impl Serialize) -> Self {
+        Reply { status: 200, message: message.into(), data: raw(&data), page: None }
     }
-    pub fn created(message: impl Into<String>, data: Value) -> Self {
-        Reply { status: 201, message: message.into(), data, page: None }
+    pub fn created(message: impl Into<String>, data: impl Serialize) -> Self {
+        Reply { status: 201, message: message.into(), data: raw(&data), page: None }
     }
-    pub fn body(&self) -> Value {
-        let mut out = json!({"success": true, "message": self.message, "data": self.data});
-        if let Some((meta, links)) = &self.page {
-            out["meta"] = meta.clone();
-            out["links"] = links.clone();
+
+    /// The `{success, message, data, meta?, links?}` envelope as JSON bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Envelope<'a> {
+            success: bool,
+            message: &'a str,
+            data: &'a RawValue,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            meta: Option<&'a Value>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            links: Option<&'a Value>,
         }
-        out
+        let (meta, links) = self.page.as_ref().map(|(m, l)| (m, l)).unzip();
+        let envelope = Envelope { success: true, message: &self.message, data: &self.data, meta, links };
+        serde_json::to_vec(&envelope).unwrap_or_default()
     }
 }
 

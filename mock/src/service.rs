@@ -1,9 +1,9 @@
 //! The request pipeline: log, faults, auth, rate limit, route, permission, body, handler.
 use std::sync::{Arc, Mutex};
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http::{HeaderValue, Method, Request, Response, StatusCode, header};
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use serde_json::{Value, json};
 
 use crate::config::{MockConfig, TokenSpec};
@@ -100,21 +100,7 @@ where
     }
 
     // Read the body first (bounded), so the log has it whatever the outcome.
-    let limit = state.config.max_body_bytes;
-    let declared_too_large = parts
-        .headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok())
-        .is_some_and(|n| n > limit);
-    let (bytes, too_large) = if declared_too_large {
-        (Bytes::new(), true)
-    } else {
-        match Limited::new(body, limit).collect().await {
-            Ok(collected) => (collected.to_bytes(), false),
-            Err(_) => (Bytes::new(), true),
-        }
-    };
+    let (bytes, too_large) = read_body(body, state.config.max_body_bytes).await;
     entry.body = log_body(&bytes);
     let token = bearer(&parts.headers).and_then(|t| state.tokens.iter().find(|s| s.value == t)).cloned();
     entry.authorized = token.is_some();
@@ -138,6 +124,28 @@ where
     task.await.map_err(|_| DropConnection)
 }
 
+/// Keeps at most `limit` bytes of the body. A larger body is still read (up to 16 times the
+/// limit) and thrown away, so the client finishes sending and gets the 413, not a reset.
+async fn read_body<B>(body: B, limit: usize) -> (Bytes, bool)
+where
+    B: hyper::body::Body<Data = Bytes>,
+{
+    let mut body = std::pin::pin!(body);
+    let mut kept = BytesMut::new();
+    let mut seen = 0usize;
+    while let Some(Ok(frame)) = body.frame().await {
+        if let Ok(data) = frame.into_data() {
+            seen = seen.saturating_add(data.len());
+            if seen <= limit {
+                kept.extend_from_slice(&data);
+            } else if seen > limit.saturating_mul(16) {
+                break;
+            }
+        }
+    }
+    if seen > limit { (Bytes::new(), true) } else { (kept.freeze(), false) }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn process(
     state: &State,
@@ -157,7 +165,7 @@ fn process(
 
     let outcome = respond(state, &parts.method, api_path, token, rate, &raw_query, &bytes, too_large, &url, fault.as_ref());
     let (status, mut body_bytes, content_type, retry_after) = match outcome {
-        Ok(reply) => (reply.status, encode(&reply.body()), "application/json", None),
+        Ok(reply) => (reply.status, reply.to_bytes(), "application/json", None),
         Err(Failure::Api(err)) => {
             let retry = matches!(err, ApiError::TooManyRequests).then(|| rate.map_or(1, |r| r.reset_secs));
             (err.status(), encode(&err.body()), "application/json", retry)

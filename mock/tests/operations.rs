@@ -76,6 +76,7 @@ async fn contacts_crud_under_a_client() {
 
     let r = api.call("GET", &base, None).await;
     assert_eq!(r.data().as_array().unwrap().len(), 2);
+    assert_eq!(api.call("GET", &format!("/clients/{cid}"), None).await.data()["contact_count"], 2);
     let r = api.call("GET", &format!("{base}/{id}"), None).await;
     assert_eq!(r.data()["phone"], "+15555550100");
 
@@ -84,6 +85,7 @@ async fn contacts_crud_under_a_client() {
     assert_eq!(r.data()["phone"], serde_json::Value::Null);
 
     assert_eq!(api.call("DELETE", &format!("{base}/{id}"), None).await.status, 200);
+    assert_eq!(api.call("GET", &format!("/clients/{cid}"), None).await.data()["contact_count"], 1);
     // The last contact stays: every client needs one.
     let last = api.first_id(&base).await;
     let r = api.call("DELETE", &format!("{base}/{last}"), None).await;

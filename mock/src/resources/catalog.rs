@@ -1,6 +1,7 @@
 //! Taxes (`/taxes`), units (`/units`) and saved line items (`/items`): small named records.
 use serde_json::{Map, Value, json};
 
+use super::view::{Extra, View};
 use crate::reply::ApiError;
 use crate::store::{Record, Res, Store, new_id, now, text};
 use crate::validate::{Checker, Field, Kind, MONEY, Need, PERCENT, field, object};
@@ -103,10 +104,9 @@ pub fn delete(store: &mut Store, res: Res, id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub fn render(store: &Store, res: Res, r: &Record) -> Value {
-    let mut out = r.clone();
-    if res != Res::Items {
-        out.insert("usage_count".into(), json!(usage(store, res, text(r, "id").unwrap_or_default())));
+pub fn render<'a>(store: &Store, res: Res, r: &'a Record) -> View<'a> {
+    if res == Res::Items {
+        return View::of(r);
     }
-    Value::Object(out)
+    View::of(r).with("usage_count", Extra::Value(json!(usage(store, res, text(r, "id").unwrap_or_default()))))
 }

@@ -1,6 +1,7 @@
 //! Clients (`/clients`): name and email are required, contacts may come along on create.
 use serde_json::{Map, Value, json};
 
+use super::view::View;
 use crate::reply::ApiError;
 use crate::store::{Record, Store, new_id, now, set_enum, text};
 use crate::validate::{Checker, Field, Kind, Need, field, object};
@@ -79,6 +80,7 @@ pub fn create(store: &mut Store, body: &Value) -> Result<String, ApiError> {
     r.insert("address".into(), nested(None, ADDRESS_KEYS, None));
     r.insert("document_defaults".into(), json!({"currency": "USD"}));
     r.insert("note_count".into(), json!(0));
+    r.insert("contact_count".into(), json!(0));
     r.insert("created_at".into(), now());
     apply(&mut r, body);
     store.clients.insert(id.clone(), r);
@@ -134,12 +136,9 @@ pub fn delete(store: &mut Store, id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub fn render(store: &Store, r: &Record) -> Value {
-    let mut out = r.clone();
-    let id = text(r, "id");
-    let count = store.contacts.values().filter(|c| text(c, "client_id") == id).count();
-    out.insert("contact_count".into(), json!(count));
-    Value::Object(out)
+/// Stored as shown: `contact_count` is kept current by the contacts module.
+pub fn render(r: &Record) -> View<'_> {
+    View::of(r)
 }
 
 /// `search` matches name or email, case-insensitively.

@@ -2,7 +2,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::reply::ApiError;
-use crate::store::{Record, Store, new_id, now, text};
+use crate::store::{Record, Store, new_id, now};
 use crate::validate::{Checker, Field, Kind, Need, field, object};
 
 pub const FIELDS: &[Field] = &[
@@ -29,7 +29,16 @@ pub fn insert(store: &mut Store, client_id: &str, body: Map<String, Value>) -> S
     r.insert("created_at".into(), now());
     r.insert("updated_at".into(), now());
     store.contacts.insert(id.clone(), r);
+    adjust_count(store, client_id, 1);
     id
+}
+
+/// Keeps the client's stored `contact_count` current, so rendering a page never scans contacts.
+fn adjust_count(store: &mut Store, client_id: &str, by: i64) {
+    if let Some(c) = store.clients.get_mut(client_id) {
+        let n = c.get("contact_count").and_then(Value::as_i64).unwrap_or(0);
+        c.insert("contact_count".into(), json!((n + by).max(0)));
+    }
 }
 
 pub fn create(store: &mut Store, client_id: &str, body: &Value) -> Result<String, ApiError> {
@@ -53,10 +62,11 @@ pub fn update(store: &mut Store, id: &str, body: &Value) -> Result<(), ApiError>
 
 /// A client keeps at least one contact (the product docs require one).
 pub fn delete(store: &mut Store, client_id: &str, id: &str) -> Result<(), ApiError> {
-    let siblings = store.contacts.values().filter(|c| text(c, "client_id") == Some(client_id)).count();
-    if siblings <= 1 {
+    let siblings = store.clients.get(client_id).and_then(|c| c.get("contact_count")).and_then(Value::as_i64);
+    if siblings.unwrap_or(0) <= 1 {
         return Err(ApiError::field("contact", "A client must keep at least one contact."));
     }
     store.contacts.shift_remove(id);
+    adjust_count(store, client_id, -1);
     Ok(())
 }

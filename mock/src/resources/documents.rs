@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use crate::money;
+use super::view::{Extra, View};
 use crate::reply::ApiError;
 use crate::store::{Record, Store, new_id, set_enum, text};
 use crate::validate::{Checker, Field, Kind, MONEY, Need, PERCENT, POSITIVE, field};
@@ -259,12 +260,11 @@ pub fn set_currency(doc: &mut Record) {
 }
 
 /// A document as the API shows it: the stored fields plus the embedded client and organization.
-pub fn render(store: &Store, doc: &Record) -> Value {
-    let mut out = doc.clone();
-    let client = text(doc, "client_id").and_then(|id| store.clients.get(id)).map(|c| super::clients::render(store, c));
-    out.insert("client".into(), client.unwrap_or(Value::Null));
-    out.insert("organization".into(), json!({"id": store.org_id, "name": "Demo Organization"}));
-    Value::Object(out)
+pub fn render<'a>(store: &'a Store, doc: &'a Record) -> View<'a> {
+    let client = text(doc, "client_id").and_then(|id| store.clients.get(id)).map(super::clients::render);
+    View::of(doc)
+        .with("client", Extra::View(client))
+        .with("organization", Extra::Value(json!({"id": store.org_id, "name": "Demo Organization"})))
 }
 
 /// 422 unless a field may still be edited.

@@ -7,13 +7,16 @@ mod estimates;
 mod invoices;
 mod payments;
 mod recurring;
+mod view;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Permission;
 use crate::pagination::PageRequest;
 use crate::reply::{ApiError, Outcome, Reply};
 use crate::store::{Record, Res, Store, text};
+use view::View;
 
 /// What a request asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,10 +169,12 @@ pub fn dispatch(store: &mut Store, call: Call<'_>) -> Outcome {
         }
         Action::ApplyPayment => {
             let payment_id = payments::apply(store, id, call.body)?;
-            let data = serde_json::json!({
-                "payment": render_id(store, Res::Payments, &payment_id),
-                "invoice": render_id(store, Res::Invoices, id),
-            });
+            #[derive(Serialize)]
+            struct Applied<'a> {
+                payment: Option<View<'a>>,
+                invoice: Option<View<'a>>,
+            }
+            let data = Applied { payment: render_id(store, Res::Payments, &payment_id), invoice: render_id(store, Res::Invoices, id) };
             Ok(Reply::created("Payment applied successfully", data))
         }
         Action::SetStatus => {
@@ -196,26 +201,26 @@ fn list(store: &Store, call: Call<'_>) -> Outcome {
             _ => true,
         })
         .collect();
-    let data: Vec<Value> = rows[page.range(rows.len())].iter().map(|rec| render(store, r.res, rec)).collect();
+    let data: Vec<View<'_>> = rows[page.range(rows.len())].iter().map(|rec| render(store, r.res, rec)).collect();
     let keep: Vec<(String, String)> =
         call.query.iter().filter(|(k, _)| k != "page" && k != "per_page").cloned().collect();
-    let mut reply = Reply::ok("Resources retrieved successfully", Value::Array(data));
+    let mut reply = Reply::ok("Resources retrieved successfully", data);
     reply.page = Some(page.describe(rows.len(), call.url, &keep));
     Ok(reply)
 }
 
-fn render_id(store: &Store, res: Res, id: &str) -> Value {
-    store.table(res).get(id).map(|rec| render(store, res, rec)).unwrap_or(Value::Null)
+fn render_id<'a>(store: &'a Store, res: Res, id: &str) -> Option<View<'a>> {
+    store.table(res).get(id).map(|rec| render(store, res, rec))
 }
 
 /// A record in its response shape.
-pub fn render(store: &Store, res: Res, rec: &Record) -> Value {
+pub fn render<'a>(store: &'a Store, res: Res, rec: &'a Record) -> View<'a> {
     match res {
-        Res::Clients => clients::render(store, rec),
+        Res::Clients => clients::render(rec),
         Res::Estimates | Res::Invoices => documents::render(store, rec),
         Res::Recurring => recurring::render(store, rec),
         Res::Taxes | Res::Units | Res::Items => catalog::render(store, res, rec),
-        Res::Contacts | Res::Payments => Value::Object(rec.clone()),
+        Res::Contacts | Res::Payments => View::of(rec),
     }
 }
 

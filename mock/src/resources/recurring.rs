@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::documents::{self as docs, DOC_FIELDS, LATE_FEE_FIELDS};
 use crate::money;
+use super::view::{Extra, View};
 use crate::reply::ApiError;
 use crate::store::{Record, Store, new_id, now, set_enum, text};
 use crate::validate::{Checker, Field, Kind, Need, field, object, parse_date};
@@ -122,11 +123,9 @@ pub fn set_status(store: &mut Store, id: &str, body: &Value) -> Result<(), ApiEr
     Ok(())
 }
 
-pub fn render(store: &Store, r: &Record) -> Value {
-    let mut out = r.clone();
-    let client = text(r, "client_id").and_then(|id| store.clients.get(id)).map(|c| super::clients::render(store, c));
-    out.insert("client".into(), client.unwrap_or(Value::Null));
-    Value::Object(out)
+pub fn render<'a>(store: &'a Store, r: &'a Record) -> View<'a> {
+    let client = text(r, "client_id").and_then(|id| store.clients.get(id)).map(super::clients::render);
+    View::of(r).with("client", Extra::View(client))
 }
 
 pub fn matches(r: &Record, query: &[(String, String)]) -> bool {
