@@ -199,12 +199,6 @@ pub(crate) fn chunks<T: DeserializeOwned + Send + 'static>(call: ListCall, limit
 
 /// Every item from the first page on, one at a time (pages are fetched as [`chunks`] does).
 pub(crate) fn stream<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> ItemStream<T> {
-    use futures_util::StreamExt;
-    Box::pin(chunks::<T>(call, limit).flat_map(|chunk| {
-        let items: Vec<Result<T>> = match chunk {
-            Ok(items) => items.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        };
-        futures_util::stream::iter(items)
-    }))
+    use futures_util::TryStreamExt;
+    Box::pin(chunks::<T>(call, limit).map_ok(|items| futures_util::stream::iter(items.into_iter().map(Ok))).try_flatten())
 }
