@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::config::{ClientBuilder, Config};
 use crate::error::{Error, Result};
-use crate::ops::{Method, Operation, permission_for};
+use crate::ops::{Method, Operation, Source, permission_for};
 use crate::page::{ChunkStream, ListCall, PageLinks, PageMeta, chunks, has_next};
 use crate::ratelimit::{Limiter, RateLimit};
 use crate::response::{Decoded, Response, decode};
@@ -33,8 +33,10 @@ pub struct Client {
 
 struct Inner {
     config: Config,
+    /// Shared with the clients made by `with_options`: one connection pool.
     http: reqwest::Client,
-    limiter: Limiter,
+    /// Shared likewise: one pace for every request with this token.
+    limiter: Arc<Limiter>,
 }
 
 impl std::fmt::Debug for Client {
@@ -97,23 +99,30 @@ impl Client {
                 attempt.follow()
             }
         });
-        let mut headers = http::HeaderMap::new();
-        for (name, value) in &config.default_headers {
-            let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| Error::Config(e.to_string()))?;
-            let value = http::HeaderValue::from_str(value).map_err(|e| Error::Config(e.to_string()))?;
-            headers.append(name, value);
-        }
         let http = reqwest::Client::builder()
             .user_agent(config.user_agent.clone())
-            .default_headers(headers)
             .connect_timeout(config.connect_timeout)
             .redirect(policy)
             .tcp_nodelay(true)
             .pool_idle_timeout(std::time::Duration::from_secs(60))
             .build()
             .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
-        let limiter = Limiter::new(config.rate_limit);
+        let limiter = Arc::new(Limiter::new(config.rate_limit));
         Ok(Client { inner: Arc::new(Inner { config, http, limiter }) })
+    }
+
+    /// A client with other defaults (timeout, retries, headers) that shares this one's
+    /// connection pool and rate limiter. Query and body extras do not apply here.
+    ///
+    /// ```no_run
+    /// # fn run(client: blinksale::Client) -> blinksale::Result<()> {
+    /// use std::time::Duration;
+    /// let patient = client.with_options(&blinksale::RequestOptions::new().timeout(Duration::from_secs(120)))?;
+    /// # Ok(()) }
+    /// ```
+    pub fn with_options(&self, options: &RequestOptions) -> Result<Client> {
+        let config = self.inner.config.with_options(options)?;
+        Ok(Client { inner: Arc::new(Inner { config, http: self.inner.http.clone(), limiter: self.inner.limiter.clone() }) })
     }
 
     /// A client with the same configuration but its own connection pool and rate limiter:
@@ -141,14 +150,16 @@ impl Client {
         path: &str,
         query: &[(String, String)],
         body: Option<Value>,
+        options: &RequestOptions,
     ) -> Result<Response<RawEnvelope>> {
         if path.contains("://") || path.starts_with("//") || path.split('/').any(|s| s == "..") {
             return Err(Error::invalid("path", "must be a path below the base URL, not a URL"));
         }
         let path = format!("/{}", path.trim_start_matches('/'));
+        let body = merge_extra(body, options);
         let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
         let permission = permission_for(method, &path);
-        let raw = self.send(Outgoing { method, path: &path, query, body, permission, options: RequestOptions::default() }).await?;
+        let raw = self.send(Outgoing { method, path: &path, query, body, permission, options }).await?;
         let decoded = decode::<Value>(raw)?;
         let (meta, links) = (decoded.meta, decoded.links);
         Ok(decoded.response.map(|data| RawEnvelope { data, meta, links }))
@@ -165,24 +176,24 @@ impl Client {
         ids: &[&str],
         query: &[(String, String)],
         body: Option<Value>,
-        options: RequestOptions,
+        options: &RequestOptions,
     ) -> Result<Decoded<T>> {
         let path = op.fill_path(ids)?;
-        if op.paginated() {
-            validate::list_query(query)?;
-        }
         let body = match (op.input, body) {
             (Some(describe), Some(mut body)) => {
                 let model = describe();
                 validate::normalize(&model, &mut body);
-                validate::body(&model, &body)?;
-                Some(serde_json::to_vec(&body).map_err(|e| Error::invalid("body", e.to_string()))?)
+                // Required fields are known only where the docs have a page.
+                validate::body(&model, &body, op.source == Source::Documented)?;
+                Some(body)
             }
             (Some(describe), None) => {
                 return Err(Error::InvalidRequest { message: format!("{} needs a {} body", op.id, describe().name), field: None });
             }
             (None, _) => None,
         };
+        let body = merge_extra(body, options);
+        let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
         let raw = self.send(Outgoing { method: op.method, path: &path, query, body, permission: op.permission, options }).await?;
         decode::<T>(raw)
     }
@@ -194,7 +205,7 @@ impl Client {
         ids: &[&str],
         query: &[(String, String)],
         body: Option<Value>,
-        options: RequestOptions,
+        options: &RequestOptions,
     ) -> Result<Response<JsonData>> {
         let decoded = self.execute_decoded::<Box<RawValue>>(op, ids, query, body, options).await?;
         let (meta, links) = (decoded.meta, decoded.links);
@@ -213,5 +224,18 @@ impl Client {
         options: RequestOptions,
     ) -> ChunkStream<Box<RawValue>> {
         chunks(ListCall { client: self.clone(), op, ids, query, options }, limit)
+    }
+}
+
+/// The body with `extra_body`'s fields merged in (they win). Extras alone make the body.
+fn merge_extra(body: Option<Value>, options: &RequestOptions) -> Option<Value> {
+    let Some(extra) = &options.extra_body else { return body };
+    match body {
+        Some(Value::Object(mut map)) => {
+            map.extend(extra.clone());
+            Some(Value::Object(map))
+        }
+        None => Some(Value::Object(extra.clone())),
+        other => other,
     }
 }

@@ -25,7 +25,8 @@ pub struct Config {
     pub(crate) timeout: Duration,
     pub(crate) max_retries: u32,
     pub(crate) user_agent: String,
-    pub(crate) default_headers: Vec<(String, String)>,
+    /// Sent with every request (checked when built).
+    pub(crate) headers: http::HeaderMap,
     pub(crate) rate_limit: u32,
 }
 
@@ -37,6 +38,32 @@ impl Config {
     /// The total timeout of a request.
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+    /// The time allowed to connect.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+    /// The requests per minute paced to before the server's headers say otherwise.
+    pub fn rate_limit(&self) -> u32 {
+        self.rate_limit
+    }
+    /// The headers sent with every request (names lower-case).
+    pub fn default_headers(&self) -> Vec<(String, String)> {
+        self.headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
+    }
+
+    /// This configuration with the overrides of `options` (timeout, retries, headers).
+    pub(crate) fn with_options(&self, options: &crate::RequestOptions) -> Result<Config> {
+        options.check()?;
+        let mut config = self.clone();
+        if let Some(t) = options.timeout {
+            config.timeout = t;
+        }
+        if let Some(n) = options.max_retries {
+            config.max_retries = n;
+        }
+        config.headers.extend(crate::transport::header_map(&options.headers)?);
+        Ok(config)
     }
     /// How many times a failed request is retried.
     pub fn max_retries(&self) -> u32 {
@@ -128,9 +155,10 @@ impl ClientBuilder {
     }
 
     fn into_config(self) -> Result<Config> {
+        // An empty environment variable counts as unset, in every language.
         let token = match self.token {
             Some(t) => t,
-            None => std::env::var(TOKEN_ENV).map_err(|_| {
+            None => std::env::var(TOKEN_ENV).ok().filter(|t| !t.is_empty()).ok_or_else(|| {
                 Error::Config(format!("no API token: pass one, or set the {TOKEN_ENV} environment variable"))
             })?,
         };
@@ -145,14 +173,7 @@ impl ClientBuilder {
             user_agent.push(' ');
             user_agent.push_str(s);
         }
-        for (name, value) in &self.default_headers {
-            if http::HeaderName::from_bytes(name.as_bytes()).is_err() || http::HeaderValue::from_str(value).is_err() {
-                return Err(Error::Config(format!("invalid default header {name:?}")));
-            }
-            if name.eq_ignore_ascii_case("authorization") {
-                return Err(Error::Config("set the token with .token(), not as a default header".into()));
-            }
-        }
+        let headers = crate::transport::header_map(&self.default_headers).map_err(|e| Error::Config(format!("default headers: {}", e.message())))?;
         let timeout = self.timeout.unwrap_or(Duration::from_secs(60));
         if timeout.is_zero() {
             return Err(Error::Config("the timeout must be greater than zero".into()));
@@ -164,7 +185,7 @@ impl ClientBuilder {
             timeout,
             max_retries: self.max_retries.unwrap_or(2),
             user_agent,
-            default_headers: self.default_headers,
+            headers,
             rate_limit: self.rate_limit.unwrap_or(DEFAULT_RATE_LIMIT).max(1),
         })
     }

@@ -48,7 +48,12 @@ pub struct ApiErrorInfo {
     pub rate_limit: Option<RateLimit>,
     /// The response headers (names lower-case).
     pub headers: Vec<(String, String)>,
+    /// The response body as text (at most [`ERROR_BODY_LIMIT`] bytes of it).
+    pub body: String,
 }
+
+/// How much of an error response's body is kept in [`ApiErrorInfo::body`].
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// Everything that can go wrong. Never contains the API token.
 #[derive(Debug, thiserror::Error)]
@@ -122,7 +127,44 @@ pub enum Error {
     /// The client is misconfigured (token, base URL, options).
     #[error("configuration error: {0}")]
     Config(String),
+    /// The caller cancelled the request (a Node `AbortSignal`, a [`CancelToken`]).
+    ///
+    /// [`CancelToken`]: crate::CancelToken
+    #[error("the request was aborted")]
+    Aborted,
 }
+
+/// One kind of error, as every binding names it: the rows the bindings' error classes are
+/// generated from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorKind {
+    /// [`Error::code`].
+    pub code: &'static str,
+    /// The class name in Python and Node.
+    pub class: &'static str,
+    /// The class it derives from.
+    pub parent: &'static str,
+    /// What it means.
+    pub doc: &'static str,
+}
+
+/// Every error kind, [`Error::code`] to class. The bases (`BlinksaleError`, `APIError`) are
+/// the bindings' own.
+pub const ERROR_KINDS: &[ErrorKind] = &[
+    ErrorKind { code: "authentication", class: "AuthenticationError", parent: "APIError", doc: "401: the token is missing, unknown or expired." },
+    ErrorKind { code: "permission_denied", class: "PermissionDeniedError", parent: "APIError", doc: "403: the token lacks the permission the operation needs (`required_permission`)." },
+    ErrorKind { code: "not_found", class: "NotFoundError", parent: "APIError", doc: "404: no such resource." },
+    ErrorKind { code: "validation", class: "ValidationError", parent: "APIError", doc: "422: the server refused the input; `errors` maps each field to its messages." },
+    ErrorKind { code: "rate_limited", class: "RateLimitError", parent: "APIError", doc: "429 after the retries allowed; `retry_after` is the wait, in seconds." },
+    ErrorKind { code: "api", class: "APIError", parent: "BlinksaleError", doc: "The API answered with an error status." },
+    ErrorKind { code: "server", class: "ServerError", parent: "APIError", doc: "5xx after the retries allowed (including HTML error pages from proxies)." },
+    ErrorKind { code: "connection", class: "APIConnectionError", parent: "BlinksaleError", doc: "No response: the connection failed or closed (`request_sent` says whether the request was written)." },
+    ErrorKind { code: "timeout", class: "APITimeoutError", parent: "APIConnectionError", doc: "The request took longer than the timeout." },
+    ErrorKind { code: "decode", class: "DecodeError", parent: "BlinksaleError", doc: "A response that is not the JSON the API documents." },
+    ErrorKind { code: "invalid_request", class: "InvalidRequestError", parent: "BlinksaleError", doc: "Input that cannot be sent, refused before any request (`field` names the field at fault)." },
+    ErrorKind { code: "config", class: "ConfigurationError", parent: "BlinksaleError", doc: "The client is misconfigured: token, base URL or options." },
+    ErrorKind { code: "aborted", class: "APIUserAbortError", parent: "BlinksaleError", doc: "The caller aborted the request (an `AbortSignal`)." },
+];
 
 fn field_summary(errors: &BTreeMap<String, Vec<String>>) -> String {
     let parts: Vec<String> = errors.iter().map(|(k, v)| format!("{k}: {}", v.join(" "))).collect();
@@ -148,6 +190,7 @@ impl Error {
             Error::Decode { .. } => "decode",
             Error::InvalidRequest { .. } => "invalid_request",
             Error::Config(_) => "config",
+            Error::Aborted => "aborted",
         }
     }
 
@@ -267,6 +310,7 @@ impl Error {
             errors,
             request_id,
             rate_limit: RateLimit::from_headers(headers),
+            body: String::from_utf8_lossy(&body[..body.len().min(ERROR_BODY_LIMIT)]).into_owned(),
             headers: headers
                 .iter()
                 .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))

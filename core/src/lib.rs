@@ -28,6 +28,7 @@
 #[macro_use]
 pub mod macros;
 
+mod cancel;
 mod client;
 mod config;
 mod error;
@@ -41,9 +42,10 @@ mod secret;
 mod transport;
 pub mod validate;
 
+pub use cancel::CancelToken;
 pub use client::{Client, JsonData, RawEnvelope};
 pub use config::{BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, TOKEN_ENV};
-pub use error::{ApiErrorInfo, Error, Permission, Result};
+pub use error::{ApiErrorInfo, ERROR_BODY_LIMIT, ERROR_KINDS, Error, ErrorKind, Permission, Result};
 pub use ops::Method;
 pub use page::{ChunkStream, ItemStream, MetaLink, Page, PageLinks, PageMeta};
 pub use ratelimit::RateLimit;

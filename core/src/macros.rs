@@ -52,17 +52,6 @@ impl<'de> Deserializer<'de> for MissingField {
     }
 }
 
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __rule {
-    () => {
-        $crate::schema::Rule::None
-    };
-    ($rule:ident) => {
-        $crate::schema::Rule::$rule
-    };
-}
-
 /// Declares a model. `@input` marks a request body: absent options are not sent.
 macro_rules! model {
     (@is_input input) => { true };
@@ -82,7 +71,7 @@ macro_rules! model {
             $(
                 $(#[doc = $fdoc:literal])*
                 $(#[alias = $alias:literal])?
-                pub $field:ident : $ty:ty $(=> $rule:ident)?,
+                pub $field:ident : $ty:ty,
             )*
         }
     ) => {
@@ -104,7 +93,6 @@ macro_rules! model {
                             name: stringify!($field),
                             ty: <$ty as $crate::schema::FieldType>::type_desc(),
                             doc: concat!($($fdoc, "\n"),*),
-                            rule: $crate::__rule!($($rule)?),
                         }
                     ),*],
                     input: model!(@is_input $($input)?),

@@ -90,6 +90,10 @@ pub struct Operation {
     pub input: Option<fn() -> ModelDesc>,
     /// The response's `data` model (`[Model]` for lists, `null` for none).
     pub output: &'static str,
+    /// Query filters a list takes besides `page` and `per_page`.
+    pub filters: &'static [&'static str],
+    /// One line saying what it does (the spec's `summary`).
+    pub summary: &'static str,
 }
 
 impl Operation {
@@ -156,12 +160,13 @@ pub fn permission_for(method: Method, path: &str) -> Permission {
 }
 
 macro_rules! ops {
-    ($( $id:literal $res:literal $action:literal $method:ident $path:literal $perm:ident $src:ident $input:tt $output:literal; )*) => {
+    ($( $id:literal $res:literal $action:literal $method:ident $path:literal $perm:ident $src:ident $input:tt $output:literal [$($filter:literal),*] $summary:literal; )*) => {
         /// Every operation, in the spec's order.
         pub static OPERATIONS: &[Operation] = &[$(
             Operation {
                 id: $id, resource: $res, action: $action, method: Method::$method, path: $path,
                 permission: Permission::$perm, source: Source::$src, input: ops!(@input $input), output: $output,
+                filters: &[$($filter),*], summary: $summary,
             },
         )*];
     };
@@ -170,56 +175,56 @@ macro_rules! ops {
 }
 
 ops! {
-    "listClients" "clients" "list" Get "/clients" Read Documented - "[Client]";
-    "createClient" "clients" "create" Post "/clients" Write Inferred NewClient "Client";
-    "getClient" "clients" "get" Get "/clients/{clientId}" Read Documented - "Client";
-    "updateClient" "clients" "update" Put "/clients/{clientId}" Write Inferred ClientUpdate "Client";
-    "deleteClient" "clients" "delete" Delete "/clients/{clientId}" Write Inferred - "null";
-    "listContacts" "contacts" "list" Get "/clients/{clientId}/contacts" Read Inferred - "[Contact]";
-    "createContact" "contacts" "create" Post "/clients/{clientId}/contacts" Write Inferred ContactInput "Contact";
-    "getContact" "contacts" "get" Get "/clients/{clientId}/contacts/{contactId}" Read Inferred - "Contact";
-    "updateContact" "contacts" "update" Put "/clients/{clientId}/contacts/{contactId}" Write Documented ContactInput "Contact";
-    "deleteContact" "contacts" "delete" Delete "/clients/{clientId}/contacts/{contactId}" Write Inferred - "null";
-    "listEstimates" "estimates" "list" Get "/estimates" Read Documented - "[Estimate]";
-    "createEstimate" "estimates" "create" Post "/estimates" Write Inferred NewEstimate "Estimate";
-    "getEstimate" "estimates" "get" Get "/estimates/{estimateId}" Read Inferred - "Estimate";
-    "updateEstimate" "estimates" "update" Put "/estimates/{estimateId}" Write Documented EstimateUpdate "Estimate";
-    "deleteEstimate" "estimates" "delete" Delete "/estimates/{estimateId}" Write Inferred - "null";
-    "sendEstimate" "estimates" "send" Post "/estimates/{estimateId}/send" Send Inferred - "Estimate";
-    "convertEstimate" "estimates" "convert" Post "/estimates/{estimateId}/convert" Write Inferred - "Invoice";
-    "listInvoices" "invoices" "list" Get "/invoices" Read Inferred - "[Invoice]";
-    "createInvoice" "invoices" "create" Post "/invoices" Write Inferred NewInvoice "Invoice";
-    "getInvoice" "invoices" "get" Get "/invoices/{invoiceId}" Read Inferred - "Invoice";
-    "updateInvoice" "invoices" "update" Put "/invoices/{invoiceId}" Write Inferred InvoiceUpdate "Invoice";
-    "deleteInvoice" "invoices" "delete" Delete "/invoices/{invoiceId}" Write Inferred - "null";
-    "sendInvoice" "invoices" "send" Post "/invoices/{invoiceId}/send" Send Inferred - "Invoice";
-    "applyInvoicePayment" "invoices" "apply_payment" Post "/invoices/{invoiceId}/payments" Write Documented ApplyPayment "AppliedPayment";
-    "listRecurringInvoices" "recurring_invoices" "list" Get "/recurring-invoices" Read Documented - "[RecurringInvoice]";
-    "createRecurringInvoice" "recurring_invoices" "create" Post "/recurring-invoices" Write Documented NewRecurringInvoice "RecurringInvoice";
-    "getRecurringInvoice" "recurring_invoices" "get" Get "/recurring-invoices/{recurringInvoiceId}" Read Inferred - "RecurringInvoice";
-    "updateRecurringInvoice" "recurring_invoices" "update" Put "/recurring-invoices/{recurringInvoiceId}" Write Documented RecurringInvoiceUpdate "RecurringInvoice";
-    "deleteRecurringInvoice" "recurring_invoices" "delete" Delete "/recurring-invoices/{recurringInvoiceId}" Write Inferred - "null";
-    "updateRecurringInvoiceStatus" "recurring_invoices" "update_status" Patch "/recurring-invoices/{recurringInvoiceId}/status" Write Documented RecurringStatusInput "RecurringInvoice";
-    "listPayments" "payments" "list" Get "/payments" Read Inferred - "[Payment]";
-    "createPayment" "payments" "create" Post "/payments" Write Documented NewPayment "Payment";
-    "getPayment" "payments" "get" Get "/payments/{paymentId}" Read Documented - "Payment";
-    "updatePayment" "payments" "update" Put "/payments/{paymentId}" Write Documented PaymentUpdate "Payment";
-    "deletePayment" "payments" "delete" Delete "/payments/{paymentId}" Write Inferred - "null";
-    "listTaxes" "taxes" "list" Get "/taxes" Read Inferred - "[Tax]";
-    "createTax" "taxes" "create" Post "/taxes" Write Inferred NewTax "Tax";
-    "getTax" "taxes" "get" Get "/taxes/{taxId}" Read Inferred - "Tax";
-    "updateTax" "taxes" "update" Put "/taxes/{taxId}" Write Inferred TaxUpdate "Tax";
-    "deleteTax" "taxes" "delete" Delete "/taxes/{taxId}" Write Inferred - "null";
-    "listUnits" "units" "list" Get "/units" Read Documented - "[Unit]";
-    "createUnit" "units" "create" Post "/units" Write Inferred UnitInput "Unit";
-    "getUnit" "units" "get" Get "/units/{unitId}" Read Documented - "Unit";
-    "updateUnit" "units" "update" Put "/units/{unitId}" Write Documented UnitInput "Unit";
-    "deleteUnit" "units" "delete" Delete "/units/{unitId}" Write Inferred - "null";
-    "listItems" "items" "list" Get "/items" Read Inferred - "[Item]";
-    "createItem" "items" "create" Post "/items" Write Inferred NewItem "Item";
-    "getItem" "items" "get" Get "/items/{itemId}" Read Inferred - "Item";
-    "updateItem" "items" "update" Put "/items/{itemId}" Write Inferred ItemUpdate "Item";
-    "deleteItem" "items" "delete" Delete "/items/{itemId}" Write Inferred - "null";
+    "listClients" "clients" "list" Get "/clients" Read Documented - "[Client]" ["search"] "List clients";
+    "createClient" "clients" "create" Post "/clients" Write Inferred NewClient "Client" [] "Create a client";
+    "getClient" "clients" "get" Get "/clients/{clientId}" Read Documented - "Client" [] "Get a client";
+    "updateClient" "clients" "update" Put "/clients/{clientId}" Write Inferred ClientUpdate "Client" [] "Update a client";
+    "deleteClient" "clients" "delete" Delete "/clients/{clientId}" Write Inferred - "null" [] "Delete a client";
+    "listContacts" "contacts" "list" Get "/clients/{clientId}/contacts" Read Inferred - "[Contact]" [] "List contacts";
+    "createContact" "contacts" "create" Post "/clients/{clientId}/contacts" Write Inferred ContactInput "Contact" [] "Create a contact";
+    "getContact" "contacts" "get" Get "/clients/{clientId}/contacts/{contactId}" Read Inferred - "Contact" [] "Get a contact";
+    "updateContact" "contacts" "update" Put "/clients/{clientId}/contacts/{contactId}" Write Documented ContactInput "Contact" [] "Update a contact";
+    "deleteContact" "contacts" "delete" Delete "/clients/{clientId}/contacts/{contactId}" Write Inferred - "null" [] "Delete a contact";
+    "listEstimates" "estimates" "list" Get "/estimates" Read Documented - "[Estimate]" ["status", "client_id"] "List estimates";
+    "createEstimate" "estimates" "create" Post "/estimates" Write Inferred NewEstimate "Estimate" [] "Create a estimate";
+    "getEstimate" "estimates" "get" Get "/estimates/{estimateId}" Read Inferred - "Estimate" [] "Get a estimate";
+    "updateEstimate" "estimates" "update" Put "/estimates/{estimateId}" Write Documented EstimateUpdate "Estimate" [] "Update a estimate";
+    "deleteEstimate" "estimates" "delete" Delete "/estimates/{estimateId}" Write Inferred - "null" [] "Delete a estimate";
+    "sendEstimate" "estimates" "send" Post "/estimates/{estimateId}/send" Send Inferred - "Estimate" [] "Send an estimate by email";
+    "convertEstimate" "estimates" "convert" Post "/estimates/{estimateId}/convert" Write Inferred - "Invoice" [] "Convert an estimate to an invoice";
+    "listInvoices" "invoices" "list" Get "/invoices" Read Inferred - "[Invoice]" ["status", "client_id"] "List invoices";
+    "createInvoice" "invoices" "create" Post "/invoices" Write Inferred NewInvoice "Invoice" [] "Create a invoice";
+    "getInvoice" "invoices" "get" Get "/invoices/{invoiceId}" Read Inferred - "Invoice" [] "Get a invoice";
+    "updateInvoice" "invoices" "update" Put "/invoices/{invoiceId}" Write Inferred InvoiceUpdate "Invoice" [] "Update a invoice";
+    "deleteInvoice" "invoices" "delete" Delete "/invoices/{invoiceId}" Write Inferred - "null" [] "Delete a invoice";
+    "sendInvoice" "invoices" "send" Post "/invoices/{invoiceId}/send" Send Inferred - "Invoice" [] "Send an invoice by email";
+    "applyInvoicePayment" "invoices" "apply_payment" Post "/invoices/{invoiceId}/payments" Write Documented ApplyPayment "AppliedPayment" [] "Apply payment to invoice";
+    "listRecurringInvoices" "recurring_invoices" "list" Get "/recurring-invoices" Read Documented - "[RecurringInvoice]" ["status", "client_id"] "List recurring invoices";
+    "createRecurringInvoice" "recurring_invoices" "create" Post "/recurring-invoices" Write Documented NewRecurringInvoice "RecurringInvoice" [] "Create a recurring invoice";
+    "getRecurringInvoice" "recurring_invoices" "get" Get "/recurring-invoices/{recurringInvoiceId}" Read Inferred - "RecurringInvoice" [] "Get a recurring invoice";
+    "updateRecurringInvoice" "recurring_invoices" "update" Put "/recurring-invoices/{recurringInvoiceId}" Write Documented RecurringInvoiceUpdate "RecurringInvoice" [] "Update a recurring invoice";
+    "deleteRecurringInvoice" "recurring_invoices" "delete" Delete "/recurring-invoices/{recurringInvoiceId}" Write Inferred - "null" [] "Delete a recurring invoice";
+    "updateRecurringInvoiceStatus" "recurring_invoices" "update_status" Patch "/recurring-invoices/{recurringInvoiceId}/status" Write Documented RecurringStatusInput "RecurringInvoice" [] "Update recurring invoice status";
+    "listPayments" "payments" "list" Get "/payments" Read Inferred - "[Payment]" ["invoice_id"] "List payments";
+    "createPayment" "payments" "create" Post "/payments" Write Documented NewPayment "Payment" [] "Create a payment";
+    "getPayment" "payments" "get" Get "/payments/{paymentId}" Read Documented - "Payment" [] "Get a payment";
+    "updatePayment" "payments" "update" Put "/payments/{paymentId}" Write Documented PaymentUpdate "Payment" [] "Update a payment";
+    "deletePayment" "payments" "delete" Delete "/payments/{paymentId}" Write Inferred - "null" [] "Delete a payment";
+    "listTaxes" "taxes" "list" Get "/taxes" Read Inferred - "[Tax]" [] "List taxs";
+    "createTax" "taxes" "create" Post "/taxes" Write Inferred NewTax "Tax" [] "Create a tax";
+    "getTax" "taxes" "get" Get "/taxes/{taxId}" Read Inferred - "Tax" [] "Get a tax";
+    "updateTax" "taxes" "update" Put "/taxes/{taxId}" Write Inferred TaxUpdate "Tax" [] "Update a tax";
+    "deleteTax" "taxes" "delete" Delete "/taxes/{taxId}" Write Inferred - "null" [] "Delete a tax";
+    "listUnits" "units" "list" Get "/units" Read Documented - "[Unit]" [] "List units";
+    "createUnit" "units" "create" Post "/units" Write Inferred UnitInput "Unit" [] "Create a unit";
+    "getUnit" "units" "get" Get "/units/{unitId}" Read Documented - "Unit" [] "Get a unit";
+    "updateUnit" "units" "update" Put "/units/{unitId}" Write Documented UnitInput "Unit" [] "Update a unit";
+    "deleteUnit" "units" "delete" Delete "/units/{unitId}" Write Inferred - "null" [] "Delete a unit";
+    "listItems" "items" "list" Get "/items" Read Inferred - "[Item]" [] "List saved line items";
+    "createItem" "items" "create" Post "/items" Write Inferred NewItem "Item" [] "Create a saved line item";
+    "getItem" "items" "get" Get "/items/{itemId}" Read Inferred - "Item" [] "Get a saved line item";
+    "updateItem" "items" "update" Put "/items/{itemId}" Write Inferred ItemUpdate "Item" [] "Update a saved line item";
+    "deleteItem" "items" "delete" Delete "/items/{itemId}" Write Inferred - "null" [] "Delete a saved line item";
 }
 
 /// Looks an operation up by its `operationId`.

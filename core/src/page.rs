@@ -111,7 +111,7 @@ impl ListCall {
         query.retain(|(k, _)| k != "page");
         query.push(("page".into(), page.to_string()));
         let ids: Vec<&str> = self.ids.iter().map(String::as_str).collect();
-        let decoded = self.client.execute_decoded::<Vec<T>>(self.op, &ids, &query, None, self.options).await?;
+        let decoded = self.client.execute_decoded::<Vec<T>>(self.op, &ids, &query, None, &self.options).await?;
         let meta = decoded.meta.unwrap_or_default();
         let has_next = has_next(&meta, decoded.links.as_ref());
         let links = decoded.links.unwrap_or_default();

@@ -36,25 +36,6 @@ pub enum TypeDesc {
     Optional(Box<TypeDesc>),
 }
 
-/// What an input field must satisfy beyond its type; checked before any request is sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rule {
-    /// No check beyond the type.
-    None,
-    /// A non-empty string (ids and names).
-    NonEmpty,
-    /// A plausible email address.
-    Email,
-    /// A number greater than zero.
-    Positive,
-    /// A number of zero or more.
-    NonNegative,
-    /// A percentage from 0 to 100.
-    Percent,
-    /// Three upper-case letters (ISO 4217).
-    Currency,
-}
-
 /// One field of a model.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldDesc {
@@ -64,8 +45,6 @@ pub struct FieldDesc {
     pub ty: TypeDesc,
     /// Its rustdoc text.
     pub doc: &'static str,
-    /// The check applied to input fields.
-    pub rule: Rule,
 }
 
 impl FieldDesc {
@@ -164,7 +143,10 @@ impl TypeDesc {
     }
 }
 
-/// Every model, enum and operation as JSON: what the bindings' generators read.
+/// Every model, enum, operation and error kind as JSON: what the bindings' generators read.
+///
+/// Fields carry `required` (a request body must have it; a response always has it) beside
+/// their type code. Operations carry their path ids, list filters and summary.
 pub fn to_json() -> serde_json::Value {
     use serde_json::json;
     let mut enums = Map::new();
@@ -176,7 +158,7 @@ pub fn to_json() -> serde_json::Value {
                 .iter()
                 .map(|f| {
                     collect_enums(&f.ty, &mut enums);
-                    json!({"name": f.name, "type": f.ty.code(), "doc": f.doc.trim()})
+                    json!({"name": f.name, "type": f.ty.code(), "required": !f.optional(), "doc": f.doc.trim()})
                 })
                 .collect();
             json!({"name": m.name, "doc": m.doc.trim(), "input": m.input, "fields": fields})
@@ -187,13 +169,18 @@ pub fn to_json() -> serde_json::Value {
         .map(|o| {
             json!({
                 "id": o.id, "resource": o.resource, "action": o.action, "method": o.method.as_str(),
-                "path": o.path, "permission": o.permission.as_str(),
+                "path": o.path, "path_params": o.path_params(), "permission": o.permission.as_str(),
                 "source": if o.source == crate::ops::Source::Documented { "documented" } else { "inferred" },
-                "input": o.input.map(|d| d().name), "output": o.output,
+                "input": o.input.map(|d| d().name), "output": o.output, "paginated": o.paginated(),
+                "filters": o.filters, "summary": o.summary,
             })
         })
         .collect();
-    json!({"models": models, "enums": enums, "operations": operations})
+    let errors: Vec<Value> = crate::error::ERROR_KINDS
+        .iter()
+        .map(|k| json!({"code": k.code, "class": k.class, "parent": k.parent, "doc": k.doc}))
+        .collect();
+    json!({"models": models, "enums": enums, "operations": operations, "errors": errors})
 }
 
 fn collect_enums(ty: &TypeDesc, out: &mut Map<String, Value>) {

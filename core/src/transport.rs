@@ -25,13 +25,77 @@ pub struct RawResponse {
     pub rate_limit: Option<RateLimit>,
 }
 
-/// Per-request overrides of the client's settings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Per-request overrides of the client's settings; also what
+/// [`Client::with_options`](crate::Client::with_options) takes.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RequestOptions {
     /// Total time per attempt.
     pub timeout: Option<Duration>,
     /// Retries after a retryable failure.
     pub max_retries: Option<u32>,
+    /// Headers sent with the request; they replace client headers of the same name.
+    pub headers: Vec<(String, String)>,
+    /// Query pairs added to the request.
+    pub extra_query: Vec<(String, String)>,
+    /// Fields merged into the JSON body, unchecked: the way to send a field this version
+    /// does not know.
+    pub extra_body: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl RequestOptions {
+    /// No overrides.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets the timeout per attempt.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+    /// Sets the number of retries.
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = Some(n);
+        self
+    }
+    /// Adds a header.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+    /// Adds a query pair.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_query.push((name.into(), value.into()));
+        self
+    }
+    /// Adds a body field.
+    pub fn body_field(mut self, name: impl Into<String>, value: serde_json::Value) -> Self {
+        self.extra_body.get_or_insert_with(Default::default).insert(name.into(), value);
+        self
+    }
+
+    /// Checks what cannot be sent: a zero timeout, a header that is not valid HTTP, or the
+    /// token's own header.
+    pub(crate) fn check(&self) -> Result<()> {
+        if self.timeout.is_some_and(|t| t.is_zero()) {
+            return Err(Error::invalid("timeout", "must be greater than zero"));
+        }
+        header_map(&self.headers).map(|_| ())
+    }
+}
+
+/// Headers as a map, checked: names and values must be valid HTTP, and the token is set by
+/// the client only.
+pub(crate) fn header_map(headers: &[(String, String)]) -> Result<http::HeaderMap> {
+    let mut map = http::HeaderMap::with_capacity(headers.len());
+    for (name, value) in headers {
+        let n = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::invalid("headers", format!("{name:?} is not a valid header name")))?;
+        let v = http::HeaderValue::from_str(value).map_err(|_| Error::invalid("headers", format!("the value of {name:?} is not a valid header value")))?;
+        if n == http::header::AUTHORIZATION {
+            return Err(Error::invalid("headers", "the Authorization header carries the token; set the token on the client"));
+        }
+        map.insert(n, v);
+    }
+    Ok(map)
 }
 
 /// What one request needs.
@@ -42,7 +106,7 @@ pub(crate) struct Outgoing<'a> {
     pub query: &'a [(String, String)],
     pub body: Option<Vec<u8>>,
     pub permission: Permission,
-    pub options: RequestOptions,
+    pub options: &'a RequestOptions,
 }
 
 /// Delay before retry `n` (0-based): 0.5 s × 2^n, capped at 8 s, with jitter (half to full).
@@ -82,22 +146,30 @@ pub(crate) async fn send(
         .base_url
         .join(req.path.trim_start_matches('/'))
         .map_err(|e| Error::invalid("path", format!("{e}")))?;
-    if !req.query.is_empty() {
-        url.query_pairs_mut().extend_pairs(req.query);
+    if !req.query.is_empty() || !req.options.extra_query.is_empty() {
+        url.query_pairs_mut().extend_pairs(req.query).extend_pairs(&req.options.extra_query);
     }
+    req.options.check()?;
     let timeout = req.options.timeout.unwrap_or(config.timeout);
     let max_retries = req.options.max_retries.unwrap_or(config.max_retries);
+    // Client headers, then this request's, which replace those of the same name.
+    let mut headers = config.headers.clone();
+    if !req.options.headers.is_empty() {
+        headers.extend(header_map(&req.options.headers)?);
+    }
     let span = tracing::debug_span!("blinksale.request", method = req.method.as_str(), path = req.path);
-    attempts(http, config, limiter, &req, url, timeout, max_retries).instrument(span).await
+    attempts(http, config, limiter, &req, url, headers, timeout, max_retries).instrument(span).await
 }
 
 /// The attempt loop of [`send`].
+#[allow(clippy::too_many_arguments)]
 async fn attempts(
     http: &reqwest::Client,
     config: &Config,
     limiter: &Limiter,
     req: &Outgoing<'_>,
     url: url::Url,
+    headers: http::HeaderMap,
     timeout: Duration,
     max_retries: u32,
 ) -> Result<RawResponse> {
@@ -107,6 +179,7 @@ async fn attempts(
         let started = Instant::now();
         let mut builder = http
             .request(req.method.to_reqwest(), url.clone())
+            .headers(headers.clone())
             .timeout(timeout)
             .bearer_auth(config.token.expose())
             .header(http::header::ACCEPT, "application/json");

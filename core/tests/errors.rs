@@ -74,7 +74,7 @@ async fn rate_limited_after_retries_carries_the_delay() {
 #[tokio::test]
 async fn other_4xx_is_api() {
     let env = Env::start();
-    let e = env.client().request(blinksale::Method::Patch, "/clients", &[], None).await.unwrap_err();
+    let e = env.client().request(blinksale::Method::Patch, "/clients", &[], None, &Default::default()).await.unwrap_err();
     assert!(matches!(e, Error::Api(_)));
     assert_eq!(e.status(), Some(405));
     assert!(e.info().unwrap().headers.iter().any(|(k, v)| k == "allow" && v == "GET, POST"));
@@ -125,25 +125,57 @@ async fn decode_keeps_an_excerpt() {
 }
 
 #[tokio::test]
-async fn invalid_input_is_refused_before_any_request() {
+async fn values_are_the_servers_call() {
+    // Email form, empty names, amounts, ranges and currency codes: the server judges them,
+    // and its 422 comes back with the field messages.
     let env = Env::start();
     let api = env.client();
-    let bad_email = api.clients().create(&NewClient { name: "X".into(), email: "not-an-email".into(), ..Default::default() }).await.unwrap_err();
-    let empty_name = api.clients().create(&NewClient { name: " ".into(), email: "a@b.co".into(), ..Default::default() }).await.unwrap_err();
+    let bad_email = api.clients().create(&NewClient { name: "Zed".into(), email: "not-an-email".into(), ..Default::default() }).await.unwrap_err();
     let zero = api.invoices().apply_payment("inv", &ApplyPayment::new(dec("0"))).await.unwrap_err();
-    let negative_qty = api.estimates().create(&NewEstimate { client_id: "c".into(), line_items: vec![LineItemInput::new("A", dec("-1"), dec("1"))], ..Default::default() }).await.unwrap_err();
-    let no_lines = api.invoices().create(&NewInvoice { client_id: "c".into(), ..Default::default() }).await.unwrap_err();
     let big_page = api.clients().list(&ListParams::new().per_page(101)).await.unwrap_err();
+    for (e, field) in [(&bad_email, "email"), (&big_page, "per_page")] {
+        assert_eq!(e.code(), "validation", "{e}");
+        assert!(e.field_errors().unwrap().contains_key(field), "{field}: {e}");
+    }
+    assert!(matches!(zero.code(), "validation" | "not_found"), "{zero}");
+    assert_eq!(env.mock.requests().len(), 3, "every one was sent");
+    assert!(bad_email.info().unwrap().body.contains("email"), "the body is kept");
+}
+
+#[tokio::test]
+async fn unsendable_input_is_refused_before_any_request() {
+    let env = Env::start();
+    let api = env.client();
     let empty_id = api.clients().get("").await.unwrap_err();
-    let currency = api.clients().update("c", &ClientUpdate { document_defaults: Some(DocumentDefaults { currency: Some("usd".into()), ..Default::default() }), ..Default::default() }).await.unwrap_err();
-    for (e, field) in [(bad_email, "email"), (empty_name, "name"), (zero, "amount"), (negative_qty, "line_items[0].quantity"),
-                       (no_lines, "line_items"), (big_page, "per_page"), (empty_id, "clientId"), (currency, "document_defaults.currency")] {
-        match &e {
-            Error::InvalidRequest { field: Some(f), .. } => assert_eq!(f, field, "{e}"),
-            other => panic!("{field}: {other:?}"),
+    let bad_header = api.clients().header("bad header", "x").get("c").await.unwrap_err();
+    let token_header = api.clients().header("Authorization", "Bearer other").get("c").await.unwrap_err();
+    let op = blinksale::ops::find("createUnit").unwrap();
+    let wrong_type = api.execute_json(op, &[], &[], Some(serde_json::json!({"name": 5})), &Default::default()).await.unwrap_err();
+    let not_object = api.execute_json(op, &[], &[], Some(serde_json::json!([1])), &Default::default()).await.unwrap_err();
+    for (e, field) in [(&empty_id, Some("clientId")), (&bad_header, Some("headers")), (&token_header, Some("headers")), (&wrong_type, Some("name")), (&not_object, None)] {
+        match e {
+            Error::InvalidRequest { field: f, .. } => assert_eq!(f.as_deref(), field, "{e}"),
+            other => panic!("{field:?}: {other:?}"),
         }
     }
+    assert!(wrong_type.to_string().contains("must be a string, got a number"), "{wrong_type}");
     assert!(env.mock.requests().is_empty(), "nothing was sent");
+}
+
+#[tokio::test]
+async fn required_fields_are_checked_only_for_documented_operations() {
+    let env = Env::start();
+    let api = env.client();
+    // createPayment is documented: invoice_id and amount are known to be required.
+    let op = blinksale::ops::find("createPayment").unwrap();
+    let e = api.execute_json(op, &[], &[], Some(serde_json::json!({"invoice_id": "i"})), &Default::default()).await.unwrap_err();
+    assert!(matches!(&e, Error::InvalidRequest { field: Some(f), .. } if f == "amount"), "{e}");
+    assert!(env.mock.requests().is_empty());
+    // createClient is inferred: the server decides what is required.
+    let op = blinksale::ops::find("createClient").unwrap();
+    let e = api.execute_json(op, &[], &[], Some(serde_json::json!({"name": "Zed"})), &Default::default()).await.unwrap_err();
+    assert_eq!(e.code(), "validation", "{e}");
+    assert_eq!(env.mock.requests().len(), 1);
 }
 
 #[test]

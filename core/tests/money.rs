@@ -51,8 +51,8 @@ fn inputs_are_normalized_before_sending() {
     let mut body = serde_json::json!({"amount": "10.50", "payment_date": "2026-01-15T10:00:00+00:00"});
     blinksale::validate::normalize(&model, &mut body);
     assert_eq!(body.to_string(), r#"{"amount":10.50,"payment_date":"2026-01-15"}"#);
-    blinksale::validate::body(&model, &body).unwrap();
+    blinksale::validate::body(&model, &body, true).unwrap();
     let mut bad = serde_json::json!({"amount": "ten"});
     blinksale::validate::normalize(&model, &mut bad);
-    assert_eq!(blinksale::validate::body(&model, &bad).unwrap_err().code(), "invalid_request");
+    assert_eq!(blinksale::validate::body(&model, &bad, true).unwrap_err().code(), "invalid_request");
 }

@@ -151,17 +151,17 @@ async fn every_operation_has_a_working_method() {
 async fn raw_request_returns_the_decoded_envelope() {
     let env = Env::start();
     let api = env.client();
-    let r = api.request(blinksale::Method::Get, "/clients", &[("per_page".into(), "2".into())], None).await.unwrap();
+    let r = api.request(blinksale::Method::Get, "/clients", &[("per_page".into(), "2".into())], None, &Default::default()).await.unwrap();
     assert_eq!(r.status, 200);
     assert_eq!(r.message.as_deref(), Some("Resources retrieved successfully"));
     assert_eq!(r.data.data.as_array().unwrap().len(), 2);
     assert_eq!(r.data.meta.as_ref().unwrap().per_page, Some(2));
     assert!(r.data.links.as_ref().unwrap().next.is_some());
     assert!(r.request_id.is_some());
-    let unit = api.request(blinksale::Method::Post, "units", &[], Some(serde_json::json!({"name": "Crate"}))).await.unwrap();
+    let unit = api.request(blinksale::Method::Post, "units", &[], Some(serde_json::json!({"name": "Crate"})), &Default::default()).await.unwrap();
     assert_eq!((unit.status, unit.data.data["name"].as_str()), (201, Some("Crate")));
     for bad in ["https://evil.example/api", "//evil.example/x", "/clients/../../x"] {
-        let e = api.request(blinksale::Method::Get, bad, &[], None).await.unwrap_err();
+        let e = api.request(blinksale::Method::Get, bad, &[], None, &Default::default()).await.unwrap_err();
         assert_eq!(e.code(), "invalid_request", "{bad}");
     }
 }

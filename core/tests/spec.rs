@@ -72,3 +72,93 @@ fn models_have_the_spec_fields() {
     }
     assert_eq!(schema::models().len(), MODELS.len() + 2, "every core model is checked (+Organization, DocumentDefaults)");
 }
+
+/// The spec's schema name for a core model.
+fn spec_name(core: &str) -> &'static str {
+    MODELS.iter().find(|(_, c)| *c == core).map(|(s, _)| *s).unwrap_or_else(|| Box::leak(core.to_string().into_boxed_str()))
+}
+
+/// Checks one property against the core's type: JSON type, format, enum values, model.
+fn same_type(ty: &TypeDesc, prop: &Value, at: &str) {
+    let types: Vec<&str> = match &prop["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let has = |t: &str| types.contains(&t);
+    match ty {
+        TypeDesc::Optional(inner) => same_type(inner, prop, at),
+        TypeDesc::Str => assert!(has("string") && prop["format"].as_str().is_none_or(|f| f == "email" || f == "uri"), "{at}: string, spec {prop}"),
+        TypeDesc::Int => assert!(has("integer"), "{at}: integer, spec {prop}"),
+        TypeDesc::Bool => assert!(has("boolean"), "{at}: boolean, spec {prop}"),
+        TypeDesc::Decimal => assert!(has("number"), "{at}: number, spec {prop}"),
+        TypeDesc::Date => assert!(has("string") && prop["format"] == "date", "{at}: date, spec {prop}"),
+        TypeDesc::DateTime => assert!(has("string") && prop["format"] == "date-time", "{at}: date-time, spec {prop}"),
+        TypeDesc::Json => assert!(has("object"), "{at}: object, spec {prop}"),
+        TypeDesc::Enum { values, .. } => {
+            assert!(has("string"), "{at}: enum string, spec {prop}");
+            let core: BTreeSet<&str> = values.iter().copied().collect();
+            if let Some(known) = prop["x-known-values"].as_array() {
+                let spec: BTreeSet<&str> = known.iter().filter_map(Value::as_str).collect();
+                assert_eq!(spec, core, "{at}: known values");
+            } else {
+                let spec: BTreeSet<&str> = prop["enum"].as_array().unwrap_or_else(|| panic!("{at}: no values in {prop}")).iter().filter_map(Value::as_str).collect();
+                assert!(spec.is_subset(&core), "{at}: the spec accepts {spec:?}, the core knows {core:?}");
+            }
+        }
+        TypeDesc::Model(name) => {
+            let reference = prop["$ref"].as_str().or_else(|| prop["anyOf"][0]["$ref"].as_str()).or_else(|| prop["oneOf"][0]["$ref"].as_str());
+            match reference {
+                Some(r) => assert_eq!(r, format!("#/components/schemas/{}", spec_name(name)), "{at}: {prop}"),
+                // An object written inline: its properties are the model's fields.
+                None => {
+                    let model = schema::model(name).unwrap();
+                    let props = prop["properties"].as_object().unwrap_or_else(|| panic!("{at}: {prop}"));
+                    assert_eq!(props.len(), model.fields.len(), "{at}: fields");
+                    for f in &model.fields {
+                        same_type(&f.ty, &props[f.name], &format!("{at}.{}", f.name));
+                    }
+                }
+            }
+        }
+        TypeDesc::List(inner) => {
+            assert!(has("array"), "{at}: array, spec {prop}");
+            same_type(inner, &prop["items"], &format!("{at}[]"));
+        }
+    }
+}
+
+#[test]
+fn field_types_and_enum_values_match_the_spec() {
+    let spec = spec();
+    let schemas = &spec["components"]["schemas"];
+    let mut checked = 0;
+    for (spec_name, core_name) in MODELS {
+        let model = schema::model(core_name).unwrap();
+        for f in &model.fields {
+            same_type(&f.ty, &schemas[*spec_name]["properties"][f.name], &format!("{core_name}.{}", f.name));
+            checked += 1;
+        }
+    }
+    assert!(checked > 250, "{checked} fields checked");
+}
+
+#[test]
+fn summaries_and_list_filters_match_the_spec() {
+    let spec = spec();
+    for (_, methods) in spec["paths"].as_object().unwrap() {
+        for (_, op) in methods.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            let core = OPERATIONS.iter().find(|o| o.id == id).unwrap();
+            assert_eq!(core.summary, op["summary"].as_str().unwrap(), "{id}");
+            let filters: Vec<&str> = op["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|p| p["in"] == "query")
+                .filter_map(|p| p["name"].as_str())
+                .collect();
+            assert_eq!(core.filters, filters.as_slice(), "{id}");
+        }
+    }
+}

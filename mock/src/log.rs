@@ -19,6 +19,8 @@ pub struct LoggedRequest {
     pub path: String,
     /// The raw query string.
     pub query: Option<String>,
+    /// The request headers, names lower-case, without `authorization`.
+    pub headers: std::collections::BTreeMap<String, String>,
     /// The JSON body, or its text when it is not JSON; None when empty.
     pub body: Option<Value>,
     /// Whether the bearer token was accepted.

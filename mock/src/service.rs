@@ -88,6 +88,12 @@ where
         method: method.clone(),
         path: path.clone(),
         query: raw_query.clone(),
+        headers: parts
+            .headers
+            .iter()
+            .filter(|(k, _)| *k != http::header::AUTHORIZATION)
+            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect(),
         body: None,
         authorized: false,
         status: None,

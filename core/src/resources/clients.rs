@@ -56,7 +56,7 @@ model! {
     @input
     pub struct DocumentDefaults {
         /// Preferred currency (ISO 4217); new estimates and invoices use it.
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
     }
 }
 
@@ -95,9 +95,9 @@ model! {
     @input
     pub struct NewClient {
         /// Name.
-        pub name: String => NonEmpty,
+        pub name: String,
         /// Billing email.
-        pub email: String => Email,
+        pub email: String,
         /// Business (default) or individual.
         pub kind: Option<ClientKind>,
         /// Company details.
@@ -116,9 +116,9 @@ model! {
     @input
     pub struct ClientUpdate {
         /// Name.
-        pub name: Option<String> => NonEmpty,
+        pub name: Option<String>,
         /// Billing email.
-        pub email: Option<String> => Email,
+        pub email: Option<String>,
         /// Business or individual.
         pub kind: Option<ClientKind>,
         /// Company details.

@@ -26,9 +26,9 @@ model! {
     @input
     pub struct ContactInput {
         /// Name.
-        pub name: String => NonEmpty,
+        pub name: String,
         /// Email.
-        pub email: String => Email,
+        pub email: String,
         /// Phone number.
         pub phone: Option<String>,
     }

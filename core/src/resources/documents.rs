@@ -112,13 +112,13 @@ model! {
         /// An existing line's id, to update it in place.
         pub id: Option<String>,
         /// Name.
-        pub name: String => NonEmpty,
+        pub name: String,
         /// Description.
         pub description: Option<String>,
         /// Quantity, greater than 0.
-        pub quantity: Decimal => Positive,
+        pub quantity: Decimal,
         /// Unit price.
-        pub price: Decimal => NonNegative,
+        pub price: Decimal,
         /// Unit of measurement.
         pub unit_of_measurement_id: Option<String>,
         /// Tax applied to the line.
@@ -126,11 +126,11 @@ model! {
         /// Name of the tax (filled from `tax_id` when left out).
         pub tax_name: Option<String>,
         /// Rate of the tax (filled from `tax_id` when left out).
-        pub tax_percent: Option<Decimal> => Percent,
+        pub tax_percent: Option<Decimal>,
         /// How the line's discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The line's discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
     }
 }
 

@@ -99,9 +99,9 @@ model! {
     @input
     pub struct NewEstimate {
         /// The client it is for.
-        pub client_id: String => NonEmpty,
+        pub client_id: String,
         /// Currency (default: the client's).
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
         /// Document tax.
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
@@ -109,17 +109,17 @@ model! {
         /// How the discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The document discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
-        pub shipping: Option<Decimal> => NonNegative,
+        pub shipping: Option<Decimal>,
         /// Notes to the client.
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
         /// Lines, at least one.
-        pub line_items: Vec<LineItemInput> => NonEmpty,
+        pub line_items: Vec<LineItemInput>,
     }
 }
 
@@ -128,9 +128,9 @@ model! {
     @input
     pub struct EstimateUpdate {
         /// The client it is for.
-        pub client_id: Option<String> => NonEmpty,
+        pub client_id: Option<String>,
         /// Currency.
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
         /// Document tax.
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
@@ -138,17 +138,17 @@ model! {
         /// How the discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The document discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
-        pub shipping: Option<Decimal> => NonNegative,
+        pub shipping: Option<Decimal>,
         /// Notes to the client.
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
         /// Lines: replaces the lines (lines with an existing `id` are updated).
-        pub line_items: Option<Vec<LineItemInput>> => NonEmpty,
+        pub line_items: Option<Vec<LineItemInput>>,
     }
 }
 

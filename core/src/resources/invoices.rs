@@ -139,9 +139,9 @@ model! {
     @input
     pub struct NewInvoice {
         /// The client it bills.
-        pub client_id: String => NonEmpty,
+        pub client_id: String,
         /// Currency (default: the client's).
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
         /// Document tax.
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
@@ -149,11 +149,11 @@ model! {
         /// How the discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The document discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
-        pub shipping: Option<Decimal> => NonNegative,
+        pub shipping: Option<Decimal>,
         /// Notes to the client.
         pub notes: Option<String>,
         /// Free-form options.
@@ -167,13 +167,13 @@ model! {
         /// How often the late fee is charged.
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
-        pub late_fee: Option<Decimal> => NonNegative,
+        pub late_fee: Option<Decimal>,
         /// Issue date (default today).
         pub issued_at: Option<NaiveDate>,
         /// Due date (default from the terms).
         pub due_at: Option<NaiveDate>,
         /// Lines, at least one.
-        pub line_items: Vec<LineItemInput> => NonEmpty,
+        pub line_items: Vec<LineItemInput>,
     }
 }
 
@@ -182,9 +182,9 @@ model! {
     @input
     pub struct InvoiceUpdate {
         /// The client it bills.
-        pub client_id: Option<String> => NonEmpty,
+        pub client_id: Option<String>,
         /// Currency.
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
         /// Document tax.
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
@@ -192,11 +192,11 @@ model! {
         /// How the discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The document discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
-        pub shipping: Option<Decimal> => NonNegative,
+        pub shipping: Option<Decimal>,
         /// Notes to the client.
         pub notes: Option<String>,
         /// Free-form options.
@@ -210,13 +210,13 @@ model! {
         /// How often the late fee is charged.
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
-        pub late_fee: Option<Decimal> => NonNegative,
+        pub late_fee: Option<Decimal>,
         /// Issue date.
         pub issued_at: Option<NaiveDate>,
         /// Due date.
         pub due_at: Option<NaiveDate>,
         /// Lines: replaces the lines (lines with an existing `id` are updated).
-        pub line_items: Option<Vec<LineItemInput>> => NonEmpty,
+        pub line_items: Option<Vec<LineItemInput>>,
     }
 }
 

@@ -37,11 +37,11 @@ model! {
     @input
     pub struct NewItem {
         /// Name.
-        pub name: String => NonEmpty,
+        pub name: String,
         /// Description.
         pub description: Option<String>,
         /// Unit price.
-        pub price: Decimal => NonNegative,
+        pub price: Decimal,
         /// Unit of measurement.
         pub unit_of_measurement_id: Option<String>,
         /// Tax applied.
@@ -54,11 +54,11 @@ model! {
     @input
     pub struct ItemUpdate {
         /// Name.
-        pub name: Option<String> => NonEmpty,
+        pub name: Option<String>,
         /// Description.
         pub description: Option<String>,
         /// Unit price.
-        pub price: Option<Decimal> => NonNegative,
+        pub price: Option<Decimal>,
         /// Unit of measurement.
         pub unit_of_measurement_id: Option<String>,
         /// Tax applied.

@@ -16,7 +16,6 @@ use crate::ops::{self, Operation};
 use crate::page::{ItemStream, ListCall, Page, stream};
 use crate::response::Response;
 use crate::transport::RequestOptions;
-use crate::validate;
 
 mod clients;
 mod contacts;
@@ -119,10 +118,9 @@ impl ListParams {
         self
     }
 
-    /// The query string pairs, checked.
+    /// The query string pairs. Ranges (`per_page` up to 100) are the server's to judge.
     pub fn to_query(&self, default_per_page: Option<u64>) -> Result<Vec<(String, String)>> {
         let per_page = self.per_page.or(default_per_page);
-        validate::page_params(self.page, per_page)?;
         let mut q = Vec::with_capacity(self.filters.len() + 2);
         if let Some(p) = self.page {
             q.push(("page".to_string(), p.to_string()));
@@ -150,7 +148,7 @@ pub struct Handler<R: Resource, M: Mode = Data> {
 
 impl<R: Resource, M: Mode> Clone for Handler<R, M> {
     fn clone(&self) -> Self {
-        Handler { client: self.client.clone(), parent: self.parent.clone(), options: self.options, _marker: PhantomData }
+        Handler { client: self.client.clone(), parent: self.parent.clone(), options: self.options.clone(), _marker: PhantomData }
     }
 }
 
@@ -183,6 +181,18 @@ impl<R: Resource, M: Mode> Handler<R, M> {
         self
     }
 
+    /// Adds a header to this handler's requests.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets every per-request option at once (timeout, retries, headers, extra query and body).
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     fn op(&self, action: &str) -> Result<&'static Operation> {
         ops::lookup(R::NAME, action)
     }
@@ -199,7 +209,7 @@ impl<R: Resource, M: Mode> Handler<R, M> {
         body: Option<Value>,
     ) -> Result<M::Out<T>> {
         let op = self.op(action)?;
-        let decoded = self.client.execute_decoded::<T>(op, &self.ids(id), &[], body, self.options).await?;
+        let decoded = self.client.execute_decoded::<T>(op, &self.ids(id), &[], body, &self.options).await?;
         Ok(M::finish(decoded.response))
     }
 
@@ -225,7 +235,7 @@ impl<R: Resource, M: Mode> Handler<R, M> {
             op: self.op("list")?,
             ids: self.parent.clone(),
             query: params.to_query(default_per_page)?,
-            options: self.options,
+            options: self.options.clone(),
         })
     }
 
@@ -246,7 +256,7 @@ impl<R: Resource, M: Mode> Handler<R, M> {
 
     /// Deletes an item.
     pub async fn delete(&self, id: &str) -> Result<M::Out<()>> {
-        let out = self.client.execute_decoded::<IgnoredAny>(self.op("delete")?, &self.ids(Some(id)), &[], None, self.options).await?;
+        let out = self.client.execute_decoded::<IgnoredAny>(self.op("delete")?, &self.ids(Some(id)), &[], None, &self.options).await?;
         Ok(M::finish(out.response.map(|_| ())))
     }
 }

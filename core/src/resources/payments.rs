@@ -31,9 +31,9 @@ model! {
     @input
     pub struct NewPayment {
         /// The invoice it pays.
-        pub invoice_id: String => NonEmpty,
+        pub invoice_id: String,
         /// Amount, greater than 0.
-        pub amount: Decimal => Positive,
+        pub amount: Decimal,
         /// When it was paid.
         pub payment_date: Option<NaiveDate>,
         /// Whether the money has arrived (default true).
@@ -48,7 +48,7 @@ model! {
     @input
     pub struct PaymentUpdate {
         /// Amount, greater than 0.
-        pub amount: Decimal => Positive,
+        pub amount: Decimal,
         /// When it was paid.
         pub payment_date: Option<NaiveDate>,
         /// Whether the money has arrived.
@@ -63,7 +63,7 @@ model! {
     @input
     pub struct ApplyPayment {
         /// Amount, greater than 0.
-        pub amount: Decimal => Positive,
+        pub amount: Decimal,
         /// When it was paid.
         pub payment_date: Option<NaiveDate>,
         /// Whether the money has arrived (default true).

@@ -131,7 +131,7 @@ model! {
     @input
     pub struct NewRecurringInvoice {
         /// The client it bills.
-        pub client_id: String => NonEmpty,
+        pub client_id: String,
         /// Name.
         pub name: Option<String>,
         /// How often.
@@ -143,7 +143,7 @@ model! {
         /// Most invoices to generate.
         pub max_occurrences: Option<i64>,
         /// Currency (default: the client's).
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
         /// Document tax.
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
@@ -151,11 +151,11 @@ model! {
         /// How the discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The document discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
-        pub shipping: Option<Decimal> => NonNegative,
+        pub shipping: Option<Decimal>,
         /// Notes.
         pub notes: Option<String>,
         /// Free-form options.
@@ -169,7 +169,7 @@ model! {
         /// How often the late fee is charged.
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
-        pub late_fee: Option<Decimal> => NonNegative,
+        pub late_fee: Option<Decimal>,
         /// The template's lines.
         pub template_items: Option<Vec<LineItemInput>>,
     }
@@ -180,7 +180,7 @@ model! {
     @input
     pub struct RecurringInvoiceUpdate {
         /// The client it bills.
-        pub client_id: Option<String> => NonEmpty,
+        pub client_id: Option<String>,
         /// Name.
         pub name: Option<String>,
         /// How often.
@@ -192,7 +192,7 @@ model! {
         /// Most invoices to generate.
         pub max_occurrences: Option<i64>,
         /// Currency.
-        pub currency: Option<String> => Currency,
+        pub currency: Option<String>,
         /// Document tax.
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
@@ -200,11 +200,11 @@ model! {
         /// How the discount is measured.
         pub discount_type: Option<DiscountType>,
         /// The document discount.
-        pub discount_value: Option<Decimal> => NonNegative,
+        pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
-        pub shipping: Option<Decimal> => NonNegative,
+        pub shipping: Option<Decimal>,
         /// Notes.
         pub notes: Option<String>,
         /// Free-form options.
@@ -218,7 +218,7 @@ model! {
         /// How often the late fee is charged.
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
-        pub late_fee: Option<Decimal> => NonNegative,
+        pub late_fee: Option<Decimal>,
         /// The template's lines: replaces them.
         pub template_items: Option<Vec<LineItemInput>>,
     }

@@ -27,9 +27,9 @@ model! {
     @input
     pub struct NewTax {
         /// Name.
-        pub name: String => NonEmpty,
+        pub name: String,
         /// Rate in percent, 0 to 100.
-        pub percent: Decimal => Percent,
+        pub percent: Decimal,
     }
 }
 
@@ -38,8 +38,8 @@ model! {
     @input
     pub struct TaxUpdate {
         /// Name.
-        pub name: Option<String> => NonEmpty,
+        pub name: Option<String>,
         /// Rate in percent, 0 to 100.
-        pub percent: Option<Decimal> => Percent,
+        pub percent: Option<Decimal>,
     }
 }

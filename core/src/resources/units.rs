@@ -24,6 +24,6 @@ model! {
     @input
     pub struct UnitInput {
         /// Name.
-        pub name: String => NonEmpty,
+        pub name: String,
     }
 }

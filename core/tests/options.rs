@@ -1,0 +1,74 @@
+//! Per-request options (timeout, retries, headers, extra query and body), `with_options`,
+//! and cancellation through a `CancelToken`.
+mod common;
+
+use std::time::{Duration, Instant};
+
+use blinksale::resources::*;
+use blinksale::{CancelToken, Error, ListParams, RequestOptions};
+use blinksale_mock::Fault;
+use common::Env;
+
+#[tokio::test]
+async fn headers_query_and_body_extras_reach_the_server() {
+    let env = Env::start();
+    let api = blinksale::Client::builder().token(common::TOKEN).base_url(env.mock.url()).default_header("X-Team", "billing").build().unwrap();
+    let opts = RequestOptions::new().header("X-Trace", "t-1").header("x-team", "ops").query("expand", "client").body_field("memo", "hi".into());
+    let unit = api.units().options(opts).create(&UnitInput { name: "Crate".into(), ..Default::default() }).await.unwrap();
+    assert_eq!(unit.name, "Crate");
+    let logged = env.mock.requests().pop().unwrap();
+    assert_eq!(logged.headers.get("x-trace").map(String::as_str), Some("t-1"));
+    assert_eq!(logged.headers.get("x-team").map(String::as_str), Some("ops"), "a request header replaces the client's");
+    assert!(!logged.headers.contains_key("authorization"), "the mock never logs the token");
+    assert_eq!(logged.query.as_deref(), Some("expand=client"));
+    let body = logged.body.unwrap();
+    assert_eq!((body["name"].as_str(), body["memo"].as_str()), (Some("Crate"), Some("hi")));
+}
+
+#[tokio::test]
+async fn with_options_shares_the_pool_and_the_limiter() {
+    let env = Env::with(blinksale_mock::MockConfig { rate_limit: 50, ..Default::default() });
+    let api = env.client();
+    let other = api.with_options(&RequestOptions::new().max_retries(0).header("X-Team", "ops")).unwrap();
+    other.units().list(&ListParams::new()).await.unwrap();
+    let seen = api.rate_limit().expect("the parent sees the state the derived client received");
+    assert_eq!(seen.limit, Some(50));
+    assert_eq!(other.config().max_retries(), 0);
+    assert_eq!(api.config().max_retries(), 2, "the parent keeps its own settings");
+    assert_eq!(env.mock.requests()[0].headers.get("x-team").map(String::as_str), Some("ops"));
+    env.mock.inject(Fault::status(503).on("/units").times(1));
+    assert_eq!(other.units().list(&ListParams::new()).await.unwrap_err().code(), "server", "no retry on the derived client");
+    assert!(api.with_options(&RequestOptions::new().header("Authorization", "x")).is_err());
+}
+
+#[tokio::test]
+async fn a_request_timeout_overrides_the_clients() {
+    let env = Env::start();
+    env.mock.inject(Fault::delay(Duration::from_millis(800)).on("/units"));
+    let started = Instant::now();
+    let e = env.no_retry().units().options(RequestOptions::new().timeout(Duration::from_millis(100))).list(&ListParams::new()).await.unwrap_err();
+    assert!(matches!(e, Error::Timeout { .. }), "{e:?}");
+    assert!(started.elapsed() < Duration::from_millis(700));
+}
+
+#[tokio::test]
+async fn a_cancel_token_drops_the_request_at_once() {
+    let env = Env::start();
+    env.mock.inject(Fault::delay(Duration::from_secs(3)).on("/units"));
+    let api = env.client();
+    let token = CancelToken::new();
+    let canceller = token.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        canceller.cancel();
+    });
+    let started = Instant::now();
+    let e = token.run(api.units().list(&ListParams::new())).await.unwrap_err();
+    assert!(matches!(e, Error::Aborted), "{e:?}");
+    assert_eq!(e.code(), "aborted");
+    assert!(started.elapsed() < Duration::from_millis(1000), "{:?}", started.elapsed());
+    // Cancelled before it starts: nothing is sent.
+    env.mock.clear_requests();
+    assert!(matches!(token.run(api.units().list(&ListParams::new())).await, Err(Error::Aborted)));
+    assert!(env.mock.requests().is_empty());
+}
