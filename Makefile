@@ -7,7 +7,8 @@ SHELL := bash
 # One target dir, one target triple and one profile (release) for every build step, so
 # cargo, maturin and napi share their artifacts instead of rebuilding.
 export CARGO_TARGET_DIR := $(CURDIR)/target
-export CARGO_BUILD_TARGET := x86_64-unknown-linux-gnu
+# The host's triple, never a literal: the same commands work on arm64 and macOS.
+export CARGO_BUILD_TARGET ?= $(shell rustc -vV | sed -n 's/^host: //p')
 RELEASE := $(CARGO_TARGET_DIR)/$(CARGO_BUILD_TARGET)/release
 MOCK_BIN := $(RELEASE)/blinksale-mock
 export MOCK_BIN
@@ -19,11 +20,12 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: node-app bench-node test-node bench-python help demo test test-rust test-spec test-examples test-python test-generated bench bench-mock bench-core build build-mock wheel py-venv generate spec clean
+.PHONY: node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
-	@echo "make test        every test: Rust, spec (schemathesis), examples"
+	@echo "make check       generated files, formatting and lints (runs first in make test)"
+	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, examples"
 	@echo "make bench       benchmarks, as ratios against the alternatives"
 	@echo "make bench-mock  the mock's GET /clients throughput"
 
@@ -47,10 +49,30 @@ py-venv: wheel
 	$(PYTHON) -m venv $(PY_VENV)
 	$(PY_VENV)/bin/pip install --quiet --disable-pip-version-check $(WHEELS)/blinksale-*.whl -r tests/requirements-python.txt
 
-# Regenerates the bindings' model code from the core's models.
-generate:
-	cargo run --release -q -p blinksale --example schema > $(CARGO_TARGET_DIR)/schema.json
-	$(PYTHON) tools/generate_bindings.py $(CARGO_TARGET_DIR)/schema.json
+SCHEMA := $(CARGO_TARGET_DIR)/schema.json
+NODE_DIR := $(CURDIR)/bindings-node
+
+$(NODE_DIR)/node_modules/.installed: bindings-node/package-lock.json
+	cd bindings-node && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-deps: $(NODE_DIR)/node_modules/.installed
+
+# Regenerates every binding's generated layer from the core's schema.
+generate: $(VENV)/.installed
+	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
+	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA)
+
+# Generated files match the schema; Rust, Python and TypeScript keep the house style and lints.
+check: $(VENV)/.installed node-deps
+	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
+	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA) --check
+	cargo fmt --all --check
+	cargo clippy --release --all-targets -p blinksale -p blinksale-mock -p blinksale-examples -p blinksale-python -p blinksale-node -- -D warnings
+	$(VENV)/bin/ruff check bindings-python examples/python tools tests
+	$(VENV)/bin/ruff format --check bindings-python examples/python tools tests
+	cd bindings-node && npx biome check lib tests ../examples/node benches
+	$(PYTHON) tests/check_readme.py
 
 spec:
 	$(PYTHON) spec/generate.py
@@ -62,7 +84,9 @@ else
 	@MOCK_FLAGS="--seed 0" tests/with-mock.sh tests/demo.sh
 endif
 
-test: test-rust test-spec test-generated test-python test-node test-examples
+test:
+	$(MAKE) check
+	$(MAKE) test-rust test-spec test-python test-node test-examples
 
 # The default members: core, mock and the Rust examples (the Python crate builds through
 # maturin only).
@@ -79,11 +103,6 @@ test-examples: build py-venv node-app
 node-app:
 	tests/node.sh --build-only
 
-test-generated:
-	cargo run --release -q -p blinksale --example schema > $(CARGO_TARGET_DIR)/schema.json
-	$(PYTHON) tools/generate_bindings.py $(CARGO_TARGET_DIR)/schema.json --check
-	$(PYTHON) tests/check_readme.py
-
 # The Node suite runs on the npm-packed tarball, installed into a fresh folder.
 test-node: build-mock
 	tests/node.sh
@@ -91,8 +110,9 @@ test-node: build-mock
 # The Python suite runs on the installed wheel, from outside the source tree.
 test-python: py-venv
 	cd $(PY_VENV) && bin/python -m pytest $(CURDIR)/bindings-python/tests -c $(CURDIR)/bindings-python/tests/pytest.ini -q
-	cd $(PY_VENV) && bin/python -m mypy.stubtest blinksale
+	cd $(PY_VENV) && bin/python -m mypy.stubtest blinksale._native
 	cd $(PY_VENV) && bin/python -m mypy --strict $(CURDIR)/examples/python
+	tests/typing-python.sh
 
 test-spec: build-mock $(VENV)/.installed
 	$(PYTHON) spec/generate.py --check

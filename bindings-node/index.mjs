@@ -1,10 +1,5 @@
 // ESM entry: the same objects as the CommonJS build.
-import cjs from './index.js';
+import cjs from './dist/index.js';
 
-export const {
-  Blinksale, Page, MockServer, version,
-  BlinksaleError, APIError, AuthenticationError, PermissionDeniedError, NotFoundError, ValidationError,
-  RateLimitError, ServerError, APIConnectionError, APITimeoutError, DecodeError, InvalidRequestError,
-  ConfigurationError,
-} = cjs;
-export default Blinksale;
+export * from './dist/index.js';
+export default cjs.Blinksale;

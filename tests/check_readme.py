@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Every README code block that is not a shell command is marked as an excerpt of a file
 that `make test` runs; this checks that the block's lines stand, in order, in that file."""
+
 import re
 import sys
 from pathlib import Path

@@ -60,7 +60,7 @@ test('every operation', async () => {
     template_items: [{ name: 'Hosting', quantity: 1, price: 99 }] });
   assert.equal(rec.template.items[0].price, 99);
   assert.equal((await client.recurringInvoices.update(rec.id, { max_occurrences: 12 })).max_occurrences, 12);
-  assert.equal((await client.recurringInvoices.updateStatus(rec.id, 'PAUSED')).status, 'PAUSED');
+  assert.equal((await client.recurringInvoices.updateStatus(rec.id, { status: 'PAUSED' })).status, 'PAUSED');
   assert.equal((await client.recurringInvoices.get(rec.id)).status, 'PAUSED');
   assert.equal((await client.recurringInvoices.list()).data.length, 2);
   await client.recurringInvoices.delete(rec.id);

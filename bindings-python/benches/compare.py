@@ -6,6 +6,7 @@ Each side does what the docs' example does: GET /clients?per_page=100 and decode
 Rounds alternate between the two sides so drift affects both alike; the figure is the
 median throughput of the rounds, reported as a ratio.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -42,13 +43,15 @@ def sequential() -> None:
     for fn in (ours, theirs):
         fn()
     for i in range(SEQ_ROUNDS):
-        for fn in ((ours, theirs) if i % 2 == 0 else (theirs, ours)):
+        for fn in (ours, theirs) if i % 2 == 0 else (theirs, ours):
             t = time.perf_counter()
             for _ in range(SEQ_REQUESTS):
                 fn()
             rates[fn].append(SEQ_REQUESTS / (time.perf_counter() - t))
     a, b = statistics.median(rates[ours]), statistics.median(rates[theirs])
-    print(f"sequential GET /clients?per_page=100: blinksale.Client {a:7.0f} req/s, requests+json {b:7.0f} req/s, ratio {a / b:.2f} (goal >= 1.5)")
+    print(
+        f"sequential GET /clients?per_page=100: blinksale.Client {a:7.0f} req/s, requests+json {b:7.0f} req/s, ratio {a / b:.2f} (goal >= 1.5)"
+    )
 
 
 async def concurrent() -> None:
@@ -73,13 +76,15 @@ async def concurrent() -> None:
         for fn in sides:
             await fn()
         for i in range(ASYNC_ROUNDS):
-            for fn in (sides if i % 2 == 0 else sides[::-1]):
+            for fn in sides if i % 2 == 0 else sides[::-1]:
                 t = time.perf_counter()
                 for _ in range(ASYNC_BATCHES):
                     await fn()
                 rates[fn].append(ASYNC_BATCHES * CONCURRENCY / (time.perf_counter() - t))
         a, b = statistics.median(rates[ours]), statistics.median(rates[theirs])
-        print(f"{CONCURRENCY} concurrent GET /clients?per_page=100: blinksale.AsyncClient {a:7.0f} req/s, httpx.AsyncClient {b:7.0f} req/s, ratio {a / b:.2f} (goal >= 1.5)")
+        print(
+            f"{CONCURRENCY} concurrent GET /clients?per_page=100: blinksale.AsyncClient {a:7.0f} req/s, httpx.AsyncClient {b:7.0f} req/s, ratio {a / b:.2f} (goal >= 1.5)"
+        )
 
 
 if __name__ == "__main__":

@@ -9,21 +9,45 @@ use pyo3::prelude::*;
 use crate::{convert, errors, runtime};
 
 /// What a call returns to Python: (data JSON, meta JSON, has next page, status, headers,
-/// request id, message).
-type Reply = (String, Option<String>, bool, u16, Vec<(String, String)>, Option<String>, Option<String>);
+/// request id, message, rate limit).
+type Reply = (String, Option<String>, bool, u16, Vec<(String, String)>, Option<String>, Option<String>, Option<RateLimitTuple>);
+type RateLimitTuple = (Option<u32>, Option<u32>, Option<f64>);
 
-fn reply(r: Response<JsonData>) -> Reply {
-    let headers = r.headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
-    let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
-    (r.data.data.get().to_string(), meta, r.data.has_next, r.status, headers, r.request_id, r.message)
+fn headers(h: &blinksale::http::HeaderMap) -> Vec<(String, String)> {
+    h.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
 }
 
-fn options(timeout: Option<f64>, max_retries: Option<u32>) -> PyResult<RequestOptions> {
-    let timeout = match timeout {
-        Some(t) if !(t.is_finite() && t > 0.0) => return Err(pyo3::exceptions::PyValueError::new_err("timeout must be a positive number of seconds")),
-        t => t.map(Duration::from_secs_f64),
+fn rate_limit(r: Option<&blinksale::RateLimit>) -> Option<RateLimitTuple> {
+    r.map(|r| (r.limit, r.remaining, r.reset.map(|d| d.as_secs_f64())))
+}
+
+fn reply(r: Response<JsonData>) -> Reply {
+    let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
+    let h = headers(&r.headers);
+    let rl = rate_limit(r.rate_limit.as_ref());
+    (r.data.data.get().to_string(), meta, r.data.has_next, r.status, h, r.request_id, r.message, rl)
+}
+
+/// Per-request options from Python: (timeout s, max_retries, headers, extra query, extra body).
+type PyOptions<'py> = (Option<f64>, Option<u32>, Vec<(String, String)>, Vec<(String, Bound<'py, PyAny>)>, Option<Bound<'py, PyAny>>);
+
+fn seconds(t: Option<f64>, what: &str) -> PyResult<Option<Duration>> {
+    match t {
+        Some(t) if !(t.is_finite() && t > 0.0) => {
+            Err(pyo3::exceptions::PyValueError::new_err(format!("{what} must be a positive number of seconds")))
+        }
+        t => Ok(t.map(Duration::from_secs_f64)),
+    }
+}
+
+fn options(o: Option<PyOptions<'_>>) -> PyResult<RequestOptions> {
+    let Some((timeout, max_retries, headers, extra_query, extra_body)) = o else { return Ok(RequestOptions::default()) };
+    let extra_body = match extra_body.map(|b| convert::to_json(&b)).transpose()? {
+        None => None,
+        Some(serde_json::Value::Object(map)) => Some(map),
+        Some(_) => return Err(pyo3::exceptions::PyTypeError::new_err("extra_body must be a mapping")),
     };
-    Ok(RequestOptions { timeout, max_retries })
+    Ok(RequestOptions { timeout: seconds(timeout, "timeout")?, max_retries, headers, extra_query: convert::query(extra_query)?, extra_body })
 }
 
 fn operation(op_id: &str) -> PyResult<&'static ops::Operation> {
@@ -50,14 +74,17 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (token, base_url, timeout, max_retries, user_agent, headers))]
+    #[pyo3(signature = (token, base_url, timeout, connect_timeout, max_retries, user_agent, headers, rate_limit))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         token: Option<String>,
         base_url: Option<String>,
         timeout: Option<f64>,
+        connect_timeout: Option<f64>,
         max_retries: Option<u32>,
         user_agent: String,
         headers: Vec<(String, String)>,
+        rate_limit: Option<u32>,
     ) -> PyResult<Self> {
         let mut b = blinksale::Client::builder().user_agent_suffix(user_agent);
         if let Some(t) = token {
@@ -66,8 +93,14 @@ impl NativeClient {
         if let Some(u) = base_url {
             b = b.base_url(u);
         }
-        if let Some(t) = options(timeout, None)?.timeout {
+        if let Some(t) = seconds(timeout, "timeout")? {
             b = b.timeout(t);
+        }
+        if let Some(t) = seconds(connect_timeout, "connect_timeout")? {
+            b = b.connect_timeout(t);
+        }
+        if let Some(n) = rate_limit {
+            b = b.rate_limit(n);
         }
         if let Some(n) = max_retries {
             b = b.max_retries(n);
@@ -86,12 +119,19 @@ impl NativeClient {
     }
 
     /// (limit, remaining, reset seconds) of the last response.
-    fn rate_limit(&self) -> PyResult<Option<(Option<u32>, Option<u32>, Option<f64>)>> {
-        Ok(self.client()?.rate_limit().map(|r| (r.limit, r.remaining, r.reset.map(|d| d.as_secs_f64()))))
+    fn rate_limit(&self) -> PyResult<Option<RateLimitTuple>> {
+        Ok(rate_limit(self.client()?.rate_limit().as_ref()))
+    }
+
+    /// A client with other defaults, sharing this one's connections and rate limiter.
+    #[pyo3(signature = (opts))]
+    fn with_options(&self, opts: Option<PyOptions<'_>>) -> PyResult<NativeClient> {
+        let client = self.client()?.with_options(&options(opts)?).map_err(errors::to_py)?;
+        Ok(NativeClient { current: Mutex::new((std::process::id(), client)) })
     }
 
     /// Runs an operation of the core's table, blocking without the GIL.
-    #[pyo3(signature = (op_id, ids, query, body, timeout=None, max_retries=None))]
+    #[pyo3(signature = (op_id, ids, query, body, opts=None))]
     fn call(
         &self,
         py: Python<'_>,
@@ -99,25 +139,24 @@ impl NativeClient {
         ids: Vec<String>,
         query: Vec<(String, Bound<'_, PyAny>)>,
         body: Option<Bound<'_, PyAny>>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
+        opts: Option<PyOptions<'_>>,
     ) -> PyResult<Reply> {
         let op = operation(op_id)?;
         let query = convert::query(query)?;
         let body = body.map(|b| convert::to_json(&b)).transpose()?;
-        let opts = options(timeout, max_retries)?;
+        let opts = options(opts)?;
         let client = self.client()?;
         let rt = runtime::get()?;
         py.detach(|| {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            rt.block_on(client.execute_json(op, &ids, &query, body, opts))
+            rt.block_on(client.execute_json(op, &ids, &query, body, &opts))
         })
         .map(reply)
         .map_err(errors::to_py)
     }
 
     /// The same, as an awaitable.
-    #[pyo3(signature = (op_id, ids, query, body, timeout=None, max_retries=None))]
+    #[pyo3(signature = (op_id, ids, query, body, opts=None))]
     fn call_async<'py>(
         &self,
         py: Python<'py>,
@@ -125,23 +164,22 @@ impl NativeClient {
         ids: Vec<String>,
         query: Vec<(String, Bound<'py, PyAny>)>,
         body: Option<Bound<'py, PyAny>>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
+        opts: Option<PyOptions<'py>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         runtime::for_async()?;
         let op = operation(op_id)?;
         let query = convert::query(query)?;
         let body = body.map(|b| convert::to_json(&b)).transpose()?;
-        let opts = options(timeout, max_retries)?;
+        let opts = options(opts)?;
         let client = self.client()?;
         pyo3_async_runtimes::tokio::future_into_py(py, async move {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            client.execute_json(op, &ids, &query, body, opts).await.map(reply).map_err(errors::to_py)
+            client.execute_json(op, &ids, &query, body, &opts).await.map(reply).map_err(errors::to_py)
         })
     }
 
     /// The raw escape hatch: any method and path below the base URL.
-    #[pyo3(signature = (method, path, query, body))]
+    #[pyo3(signature = (method, path, query, body, opts=None))]
     fn request(
         &self,
         py: Python<'_>,
@@ -149,24 +187,33 @@ impl NativeClient {
         path: &str,
         query: Vec<(String, Bound<'_, PyAny>)>,
         body: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<(String, Option<String>, u16, Vec<(String, String)>, Option<String>)> {
+        opts: Option<PyOptions<'_>>,
+    ) -> PyResult<Reply> {
         let method = Method::parse(method).map_err(errors::to_py)?;
         let query = convert::query(query)?;
         let body = body.map(|b| convert::to_json(&b)).transpose()?;
+        let opts = options(opts)?;
         let client = self.client()?;
         let rt = runtime::get()?;
-        let r = py.detach(|| rt.block_on(client.request(method, path, &query, body))).map_err(errors::to_py)?;
-        let headers = r.headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+        let r = py.detach(|| rt.block_on(client.request(method, path, &query, body, &opts))).map_err(errors::to_py)?;
         let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
-        Ok((r.data.data.to_string(), meta, r.status, headers, r.request_id))
+        let rl = rate_limit(r.rate_limit.as_ref());
+        Ok((r.data.data.to_string(), meta, false, r.status, headers(&r.headers), r.request_id, r.message, rl))
     }
 
     /// Every item of a list operation, page by page as consumed.
-    #[pyo3(signature = (op_id, ids, query, limit=None))]
-    fn stream(&self, op_id: &str, ids: Vec<String>, query: Vec<(String, Bound<'_, PyAny>)>, limit: Option<u64>) -> PyResult<NativeStream> {
+    #[pyo3(signature = (op_id, ids, query, limit=None, opts=None))]
+    fn stream(
+        &self,
+        op_id: &str,
+        ids: Vec<String>,
+        query: Vec<(String, Bound<'_, PyAny>)>,
+        limit: Option<u64>,
+        opts: Option<PyOptions<'_>>,
+    ) -> PyResult<NativeStream> {
         let op = operation(op_id)?;
         let query = convert::query(query)?;
-        let stream = self.client()?.stream_json(op, ids, query, limit, RequestOptions::default());
+        let stream = self.client()?.stream_json(op, ids, query, limit, options(opts)?);
         Ok(NativeStream { inner: std::sync::Arc::new(tokio::sync::Mutex::new(stream)) })
     }
 }

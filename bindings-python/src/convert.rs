@@ -48,9 +48,7 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 }
 
 fn number(text: &str) -> PyResult<Value> {
-    text.parse::<Number>()
-        .map(Value::Number)
-        .map_err(|_| PyValueError::new_err(format!("{text} is not a finite number")))
+    text.parse::<Number>().map(Value::Number).map_err(|_| PyValueError::new_err(format!("{text} is not a finite number")))
 }
 
 /// Query values: strings as they are, other values as their JSON text.

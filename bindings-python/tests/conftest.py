@@ -1,4 +1,5 @@
 """Each test gets its own embedded mock (rate limiting off) and clients pointed at it."""
+
 from __future__ import annotations
 
 from typing import Iterator

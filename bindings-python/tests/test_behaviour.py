@@ -1,4 +1,5 @@
 """Threads and the GIL, fork, logging and token secrecy."""
+
 from __future__ import annotations
 
 import logging
@@ -7,10 +8,10 @@ import threading
 import time
 
 import pytest
+from conftest import TOKEN
 
 import blinksale
 from blinksale.testing import MockServer
-from conftest import TOKEN
 
 
 def test_requests_release_the_gil(client: blinksale.Client, mock: MockServer) -> None:
@@ -43,7 +44,7 @@ def test_requests_release_the_gil(client: blinksale.Client, mock: MockServer) ->
     assert progress > 100_000, f"the counter thread barely ran ({progress} ticks)"
 
 
-def _child(url: str, queue: "multiprocessing.Queue[object]", client: blinksale.Client) -> None:
+def _child(url: str, queue: multiprocessing.Queue[object], client: blinksale.Client) -> None:
     try:
         queue.put(len(client.units.list()))
     except Exception as e:  # the parent reports it
@@ -53,7 +54,7 @@ def _child(url: str, queue: "multiprocessing.Queue[object]", client: blinksale.C
 def test_fork_child_works_and_never_hangs(client: blinksale.Client, mock: MockServer) -> None:
     assert len(client.units.list()) == 3  # the parent's runtime and pool are in use
     ctx = multiprocessing.get_context("fork")
-    queue: "multiprocessing.Queue[object]" = ctx.Queue()
+    queue: multiprocessing.Queue[object] = ctx.Queue()
     p = ctx.Process(target=_child, args=(mock.url, queue, client))
     p.start()
     p.join(timeout=30)
@@ -61,7 +62,9 @@ def test_fork_child_works_and_never_hangs(client: blinksale.Client, mock: MockSe
     assert queue.get(timeout=5) == 3
 
 
-def test_logging_reaches_the_blinksale_logger(client: blinksale.Client, caplog: pytest.LogCaptureFixture, mock: MockServer) -> None:
+def test_logging_reaches_the_blinksale_logger(
+    client: blinksale.Client, caplog: pytest.LogCaptureFixture, mock: MockServer
+) -> None:
     blinksale.set_log_level("debug")
     try:
         with caplog.at_level(logging.DEBUG, logger="blinksale"):
@@ -78,9 +81,12 @@ def test_logging_reaches_the_blinksale_logger(client: blinksale.Client, caplog: 
 def test_token_never_shows(mock: MockServer) -> None:
     c = blinksale.Client(TOKEN, base_url=mock.url, max_retries=0)
     texts = [repr(c), str(c), repr(c.invoices), repr(c.with_raw_response)]
-    for call in (lambda: blinksale.Client("tok_wrong", base_url=mock.url).units.list(),
-                 lambda: blinksale.Client("tok_read", base_url=mock.url).units.create(name="x"),
-                 lambda: c.units.get("nope"), lambda: c.payments.create(invoice_id="x", amount=-1)):
+    for call in (
+        lambda: blinksale.Client("tok_wrong", base_url=mock.url).units.list(),
+        lambda: blinksale.Client("tok_read", base_url=mock.url).units.create(name="x"),
+        lambda: c.units.get("nope"),
+        lambda: c.payments.create(invoice_id="x", amount=-1),
+    ):
         with pytest.raises(blinksale.BlinksaleError) as e:
             call()
         texts += [str(e.value), repr(e.value), repr(e.value.__dict__)]

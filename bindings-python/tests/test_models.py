@@ -1,4 +1,5 @@
 """Models: types, exact money, unknown fields, equality, repr, to_dict, pickle."""
+
 from __future__ import annotations
 
 import datetime
@@ -11,9 +12,14 @@ from blinksale.types import Client, Invoice, Unit
 
 def test_decimal_round_trip_is_exact(client: blinksale.Client) -> None:
     acme = client.clients.list()[0]
-    inv = client.invoices.create(client_id=acme.id, line_items=[
-        {"name": "A", "quantity": 1, "price": 0.1}, {"name": "B", "quantity": 1, "price": Decimal("0.2")},
-        {"name": "C", "quantity": "3", "price": "12345678901.23"}])
+    inv = client.invoices.create(
+        client_id=acme.id,
+        line_items=[
+            {"name": "A", "quantity": 1, "price": 0.1},
+            {"name": "B", "quantity": 1, "price": Decimal("0.2")},
+            {"name": "C", "quantity": "3", "price": "12345678901.23"},
+        ],
+    )
     assert inv.total == Decimal("37037036703.99") and isinstance(inv.total, Decimal)
     client.invoices.apply_payment(inv.id, amount=Decimal("0.1"))
     after = client.invoices.apply_payment(inv.id, amount="0.2").invoice
@@ -32,18 +38,30 @@ def test_types_of_fields(client: blinksale.Client) -> None:
 
 def test_inputs_accept_dates_datetimes_and_strings(client: blinksale.Client) -> None:
     inv = client.invoices.list()[0]
-    for when in (datetime.date(2026, 3, 1), datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.timezone.utc), "2026-03-01"):
+    for when in (
+        datetime.date(2026, 3, 1),
+        datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.timezone.utc),
+        "2026-03-01",
+    ):
         pay = client.payments.create(invoice_id=inv.id, amount=1, payment_date=when)
         assert pay.payment_date == datetime.date(2026, 3, 1)
         client.payments.delete(pay.id)
 
 
 def test_unknown_fields_are_kept_and_in_to_dict() -> None:
-    raw = {"id": "u1", "name": "Hour", "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z", "color": "blue"}
+    raw = {
+        "id": "u1",
+        "name": "Hour",
+        "created_at": "2023-11-07T05:31:56Z",
+        "updated_at": "2023-11-07T05:31:56Z",
+        "color": "blue",
+    }
     unit = Unit(raw)
     assert unit.color == "blue" and unit["name"] == "Hour" and "color" in unit
     d = unit.to_dict()
-    assert d["color"] == "blue" and d["created_at"] == datetime.datetime(2023, 11, 7, 5, 31, 56, tzinfo=datetime.timezone.utc)
+    assert d["color"] == "blue" and d["created_at"] == datetime.datetime(
+        2023, 11, 7, 5, 31, 56, tzinfo=datetime.timezone.utc
+    )
     assert unit.usage_count is None
 
 

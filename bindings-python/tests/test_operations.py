@@ -1,4 +1,5 @@
 """Every operation, through the sync and the async client."""
+
 from __future__ import annotations
 
 import datetime
@@ -12,8 +13,12 @@ def test_every_operation_sync(client: blinksale.Client) -> None:
     clients = client.clients.list()
     assert len(clients) == 15 and clients.meta.total == 35
     assert client.clients.get(clients[0].id) == clients[0]
-    wayne = client.clients.create(name="Wayne Enterprises", email="ap@wayne.example", address={"city": "Gotham"},
-                                  contacts=[{"name": "Lucius Fox", "email": "lucius@wayne.example"}])
+    wayne = client.clients.create(
+        name="Wayne Enterprises",
+        email="ap@wayne.example",
+        address={"city": "Gotham"},
+        contacts=[{"name": "Lucius Fox", "email": "lucius@wayne.example"}],
+    )
     assert wayne.address.city == "Gotham" and wayne.contact_count == 1
     assert client.clients.update(wayne.id, {"name": "Wayne Inc"}).name == "Wayne Inc"
 
@@ -49,14 +54,20 @@ def test_every_operation_sync(client: blinksale.Client) -> None:
     assert isinstance(converted, Invoice) and converted.converted_from == est.id
     client.estimates.delete(est.id)
 
-    inv = client.invoices.create(client_id=wayne.id, line_items=[line], issued_at=datetime.date(2026, 6, 15), net_terms="NET15")
+    inv = client.invoices.create(
+        client_id=wayne.id, line_items=[line], issued_at=datetime.date(2026, 6, 15), net_terms="NET15"
+    )
     assert inv.due_at == datetime.date(2026, 6, 30)
     assert client.invoices.update(inv.id, notes="Thanks").notes == "Thanks"
     assert client.invoices.get(inv.id).notes == "Thanks"
     assert client.invoices.send(inv.id).status == "SENT"
     applied = client.invoices.apply_payment(inv.id, amount=Decimal("500"), notes="Check #1")
     assert isinstance(applied, AppliedPayment)
-    assert (applied.payment.amount, applied.invoice.total_due, applied.invoice.status) == (Decimal(500), Decimal(1000), "PARTIAL")
+    assert (applied.payment.amount, applied.invoice.total_due, applied.invoice.status) == (
+        Decimal(500),
+        Decimal(1000),
+        "PARTIAL",
+    )
     assert any(i.id == inv.id for i in client.invoices.list_all())
 
     pay = client.payments.create(invoice_id=inv.id, amount=250, payment_date="2026-07-01", is_settled=False)
@@ -67,11 +78,16 @@ def test_every_operation_sync(client: blinksale.Client) -> None:
     client.payments.delete(pay.id)
     client.invoices.delete(converted.id)
 
-    rec = client.recurring_invoices.create(client_id=wayne.id, name="Retainer", frequency="MONTHLY", start_date="2026-06-01",
-                                           template_items=[{"name": "Hosting", "quantity": 1, "price": 99}])
+    rec = client.recurring_invoices.create(
+        client_id=wayne.id,
+        name="Retainer",
+        frequency="MONTHLY",
+        start_date="2026-06-01",
+        template_items=[{"name": "Hosting", "quantity": 1, "price": 99}],
+    )
     assert rec.template.items[0].price == Decimal(99)
     assert client.recurring_invoices.update(rec.id, max_occurrences=12).max_occurrences == 12
-    assert client.recurring_invoices.update_status(rec.id, "PAUSED").status == "PAUSED"
+    assert client.recurring_invoices.update_status(rec.id, status="PAUSED").status == "PAUSED"
     assert client.recurring_invoices.get(rec.id).status == "PAUSED"
     assert len(client.recurring_invoices.list()) == 2
     client.recurring_invoices.delete(rec.id)
@@ -124,7 +140,7 @@ async def test_every_operation_async(aclient: blinksale.AsyncClient) -> None:
     await aclient.payments.delete(pay.id)
     rec = await aclient.recurring_invoices.create(client_id=co.id, frequency="WEEKLY", start_date="2026-01-05")
     await aclient.recurring_invoices.update(rec.id, name="Weekly")
-    assert (await aclient.recurring_invoices.update_status(rec.id, "CANCELED")).status == "CANCELED"
+    assert (await aclient.recurring_invoices.update_status(rec.id, status="CANCELED")).status == "CANCELED"
     assert (await aclient.recurring_invoices.get(rec.id)).name == "Weekly"
     assert len(await aclient.recurring_invoices.list()) == 2
     await aclient.recurring_invoices.delete(rec.id)

@@ -1,4 +1,5 @@
 """Pages and the auto-pager, sync and async."""
+
 from __future__ import annotations
 
 import time

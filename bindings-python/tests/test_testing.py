@@ -1,4 +1,5 @@
 """blinksale.testing.MockServer as a context manager and as a pytest fixture."""
+
 from __future__ import annotations
 
 import pytest

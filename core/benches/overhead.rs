@@ -39,16 +39,8 @@ async fn main() {
     let bare_round = || async {
         let t = Instant::now();
         for _ in 0..PER_ROUND {
-            let body = bare
-                .get(&url)
-                .bearer_auth(mock.token())
-                .header("accept", "application/json")
-                .send()
-                .await
-                .expect("get")
-                .bytes()
-                .await
-                .expect("body");
+            let body =
+                bare.get(&url).bearer_auth(mock.token()).header("accept", "application/json").send().await.expect("get").bytes().await.expect("body");
             let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
             assert_eq!(v["data"].as_array().map(Vec::len), Some(100));
         }

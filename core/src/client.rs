@@ -41,10 +41,7 @@ struct Inner {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client")
-            .field("base_url", &self.inner.config.base_url())
-            .field("token", &"[redacted]")
-            .finish_non_exhaustive()
+        f.debug_struct("Client").field("base_url", &self.inner.config.base_url()).field("token", &"[redacted]").finish_non_exhaustive()
     }
 }
 
@@ -93,11 +90,7 @@ impl Client {
         let base_host = config.base_url.host_str().map(str::to_string);
         // Follow redirects only within the API's own host: the token goes with every request.
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() >= 5 || attempt.url().host_str() != base_host.as_deref() {
-                attempt.stop()
-            } else {
-                attempt.follow()
-            }
+            if attempt.previous().len() >= 5 || attempt.url().host_str() != base_host.as_deref() { attempt.stop() } else { attempt.follow() }
         });
         let http = reqwest::Client::builder()
             .user_agent(config.user_agent.clone())
@@ -219,10 +212,14 @@ impl Client {
         &self,
         op: &'static Operation,
         ids: Vec<String>,
-        query: Vec<(String, String)>,
+        mut query: Vec<(String, String)>,
         limit: Option<u64>,
         options: RequestOptions,
     ) -> ChunkStream<Box<RawValue>> {
+        // Auto-paging takes pages of 100 unless asked otherwise: fewer requests per item.
+        if !query.iter().any(|(k, _)| k == "per_page") {
+            query.push(("per_page".into(), "100".into()));
+        }
         chunks(ListCall { client: self.clone(), op, ids, query, options }, limit)
     }
 }

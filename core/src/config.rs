@@ -158,9 +158,10 @@ impl ClientBuilder {
         // An empty environment variable counts as unset, in every language.
         let token = match self.token {
             Some(t) => t,
-            None => std::env::var(TOKEN_ENV).ok().filter(|t| !t.is_empty()).ok_or_else(|| {
-                Error::Config(format!("no API token: pass one, or set the {TOKEN_ENV} environment variable"))
-            })?,
+            None => std::env::var(TOKEN_ENV)
+                .ok()
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| Error::Config(format!("no API token: pass one, or set the {TOKEN_ENV} environment variable")))?,
         };
         let token = SecretToken::new(token)?;
         let raw_url = match self.base_url {

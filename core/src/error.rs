@@ -152,17 +152,52 @@ pub struct ErrorKind {
 /// the bindings' own.
 pub const ERROR_KINDS: &[ErrorKind] = &[
     ErrorKind { code: "authentication", class: "AuthenticationError", parent: "APIError", doc: "401: the token is missing, unknown or expired." },
-    ErrorKind { code: "permission_denied", class: "PermissionDeniedError", parent: "APIError", doc: "403: the token lacks the permission the operation needs (`required_permission`)." },
+    ErrorKind {
+        code: "permission_denied",
+        class: "PermissionDeniedError",
+        parent: "APIError",
+        doc: "403: the token lacks the permission the operation needs (`required_permission`).",
+    },
     ErrorKind { code: "not_found", class: "NotFoundError", parent: "APIError", doc: "404: no such resource." },
-    ErrorKind { code: "validation", class: "ValidationError", parent: "APIError", doc: "422: the server refused the input; `errors` maps each field to its messages." },
-    ErrorKind { code: "rate_limited", class: "RateLimitError", parent: "APIError", doc: "429 after the retries allowed; `retry_after` is the wait, in seconds." },
+    ErrorKind {
+        code: "validation",
+        class: "ValidationError",
+        parent: "APIError",
+        doc: "422: the server refused the input; `errors` maps each field to its messages.",
+    },
+    ErrorKind {
+        code: "rate_limited",
+        class: "RateLimitError",
+        parent: "APIError",
+        doc: "429 after the retries allowed; `retry_after` is the wait, in seconds.",
+    },
     ErrorKind { code: "api", class: "APIError", parent: "BlinksaleError", doc: "The API answered with an error status." },
-    ErrorKind { code: "server", class: "ServerError", parent: "APIError", doc: "5xx after the retries allowed (including HTML error pages from proxies)." },
-    ErrorKind { code: "connection", class: "APIConnectionError", parent: "BlinksaleError", doc: "No response: the connection failed or closed (`request_sent` says whether the request was written)." },
+    ErrorKind {
+        code: "server",
+        class: "ServerError",
+        parent: "APIError",
+        doc: "5xx after the retries allowed (including HTML error pages from proxies).",
+    },
+    ErrorKind {
+        code: "connection",
+        class: "APIConnectionError",
+        parent: "BlinksaleError",
+        doc: "No response: the connection failed or closed (`request_sent` says whether the request was written).",
+    },
     ErrorKind { code: "timeout", class: "APITimeoutError", parent: "APIConnectionError", doc: "The request took longer than the timeout." },
     ErrorKind { code: "decode", class: "DecodeError", parent: "BlinksaleError", doc: "A response that is not the JSON the API documents." },
-    ErrorKind { code: "invalid_request", class: "InvalidRequestError", parent: "BlinksaleError", doc: "Input that cannot be sent, refused before any request (`field` names the field at fault)." },
-    ErrorKind { code: "config", class: "ConfigurationError", parent: "BlinksaleError", doc: "The client is misconfigured: token, base URL or options." },
+    ErrorKind {
+        code: "invalid_request",
+        class: "InvalidRequestError",
+        parent: "BlinksaleError",
+        doc: "Input that cannot be sent, refused before any request (`field` names the field at fault).",
+    },
+    ErrorKind {
+        code: "config",
+        class: "ConfigurationError",
+        parent: "BlinksaleError",
+        doc: "The client is misconfigured: token, base URL or options.",
+    },
     ErrorKind { code: "aborted", class: "APIUserAbortError", parent: "BlinksaleError", doc: "The caller aborted the request (an `AbortSignal`)." },
 ];
 
@@ -267,13 +302,7 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 impl Error {
     /// Maps a non-2xx response to its variant. Any body works: the documented JSON error
     /// body, another JSON shape, or an HTML page from a proxy.
-    pub(crate) fn from_response(
-        status: u16,
-        headers: &http::HeaderMap,
-        body: &[u8],
-        required: Permission,
-        request_id: Option<String>,
-    ) -> Error {
+    pub(crate) fn from_response(status: u16, headers: &http::HeaderMap, body: &[u8], required: Permission, request_id: Option<String>) -> Error {
         #[derive(serde::Deserialize)]
         struct Body {
             message: Option<String>,
@@ -282,10 +311,7 @@ impl Error {
         }
         let parsed: Option<Body> = serde_json::from_slice(body).ok();
         let reason = http::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
-        let is_html = headers
-            .get(http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("html"))
+        let is_html = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("html"))
             || body.trim_ascii_start().starts_with(b"<");
         let message = match parsed.as_ref().and_then(|b| b.message.clone()).filter(|m| !m.is_empty()) {
             Some(m) => m,
@@ -311,10 +337,7 @@ impl Error {
             request_id,
             rate_limit: RateLimit::from_headers(headers),
             body: String::from_utf8_lossy(&body[..body.len().min(ERROR_BODY_LIMIT)]).into_owned(),
-            headers: headers
-                .iter()
-                .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-                .collect(),
+            headers: headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect(),
         });
         match status {
             401 => Error::Authentication(info),

@@ -83,10 +83,10 @@ fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
 /// Whether there is a page after this one, by whichever shape the server sent: top-level
 /// `links.next`, the "Next" entry of `meta.links`, or `current_page < last_page`.
 pub(crate) fn has_next(meta: &PageMeta, links: Option<&PageLinks>) -> bool {
-    if let Some(l) = links {
-        if l.next.is_some() || l.first.is_some() || l.last.is_some() {
-            return l.next.is_some();
-        }
+    if let Some(l) = links
+        && (l.next.is_some() || l.first.is_some() || l.last.is_some())
+    {
+        return l.next.is_some();
     }
     if let Some(next) = meta.links.iter().rev().find(|l| l.label.to_ascii_lowercase().contains("next")) {
         return next.url.is_some();

@@ -67,12 +67,7 @@ pub(crate) struct Decoded<T> {
 
 /// Decodes the envelope of a 2xx response.
 pub(crate) fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<Decoded<T>> {
-    let fail = |message: String| Error::Decode {
-        status: raw.status,
-        message,
-        excerpt: excerpt(&raw.body),
-        request_id: raw.request_id.clone(),
-    };
+    let fail = |message: String| Error::Decode { status: raw.status, message, excerpt: excerpt(&raw.body), request_id: raw.request_id.clone() };
     let env: Envelope<T> = serde_json::from_slice(&raw.body).map_err(|e| fail(e.to_string()))?;
     if env.success == Some(false) {
         return Err(fail("the envelope says success: false on a 2xx response".into()));
@@ -117,14 +112,26 @@ mod fuzz {
     /// JSON values of any shape, with the field names the models use.
     fn json() -> impl Strategy<Value = serde_json::Value> {
         let key = prop_oneof![
-            Just("id".to_string()), Just("data".to_string()), Just("total".to_string()), Just("items".to_string()),
-            Just("status".to_string()), Just("meta".to_string()), Just("links".to_string()), Just("created_at".to_string()),
-            Just("errors".to_string()), Just("message".to_string()), "[a-z_]{1,8}",
+            Just("id".to_string()),
+            Just("data".to_string()),
+            Just("total".to_string()),
+            Just("items".to_string()),
+            Just("status".to_string()),
+            Just("meta".to_string()),
+            Just("links".to_string()),
+            Just("created_at".to_string()),
+            Just("errors".to_string()),
+            Just("message".to_string()),
+            "[a-z_]{1,8}",
         ];
         let leaf = prop_oneof![
-            Just(serde_json::Value::Null), any::<bool>().prop_map(Into::into), any::<i64>().prop_map(Into::into),
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(Into::into),
+            any::<i64>().prop_map(Into::into),
             any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)),
-            ".{0,12}".prop_map(Into::into), Just("2023-11-07T05:31:56Z".into()), Just("1e400".parse::<serde_json::Value>().unwrap_or_default()),
+            ".{0,12}".prop_map(Into::into),
+            Just("2023-11-07T05:31:56Z".into()),
+            Just("1e400".parse::<serde_json::Value>().unwrap_or_default()),
         ];
         leaf.prop_recursive(4, 64, 8, move |inner| {
             prop_oneof![

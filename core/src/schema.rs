@@ -106,15 +106,41 @@ impl<T: FieldType> FieldType for Vec<T> {
 pub fn models() -> Vec<ModelDesc> {
     use crate::resources::*;
     vec![
-        Address::describe(), ClientProfile::describe(), DocumentDefaults::describe(), Client::describe(),
-        NewClient::describe(), ClientUpdate::describe(), Contact::describe(), ContactInput::describe(),
-        Tax::describe(), NewTax::describe(), TaxUpdate::describe(), Unit::describe(), UnitInput::describe(),
-        Item::describe(), NewItem::describe(), ItemUpdate::describe(), LineItem::describe(),
-        LineItemInput::describe(), Organization::describe(), Estimate::describe(), NewEstimate::describe(),
-        EstimateUpdate::describe(), Invoice::describe(), NewInvoice::describe(), InvoiceUpdate::describe(),
-        Payment::describe(), NewPayment::describe(), PaymentUpdate::describe(), ApplyPayment::describe(),
-        AppliedPayment::describe(), RecurringTemplate::describe(), RecurringInvoice::describe(),
-        NewRecurringInvoice::describe(), RecurringInvoiceUpdate::describe(), RecurringStatusInput::describe(),
+        Address::describe(),
+        ClientProfile::describe(),
+        DocumentDefaults::describe(),
+        Client::describe(),
+        NewClient::describe(),
+        ClientUpdate::describe(),
+        Contact::describe(),
+        ContactInput::describe(),
+        Tax::describe(),
+        NewTax::describe(),
+        TaxUpdate::describe(),
+        Unit::describe(),
+        UnitInput::describe(),
+        Item::describe(),
+        NewItem::describe(),
+        ItemUpdate::describe(),
+        LineItem::describe(),
+        LineItemInput::describe(),
+        Organization::describe(),
+        Estimate::describe(),
+        NewEstimate::describe(),
+        EstimateUpdate::describe(),
+        Invoice::describe(),
+        NewInvoice::describe(),
+        InvoiceUpdate::describe(),
+        Payment::describe(),
+        NewPayment::describe(),
+        PaymentUpdate::describe(),
+        ApplyPayment::describe(),
+        AppliedPayment::describe(),
+        RecurringTemplate::describe(),
+        RecurringInvoice::describe(),
+        NewRecurringInvoice::describe(),
+        RecurringInvoiceUpdate::describe(),
+        RecurringStatusInput::describe(),
     ]
 }
 
@@ -176,10 +202,8 @@ pub fn to_json() -> serde_json::Value {
             })
         })
         .collect();
-    let errors: Vec<Value> = crate::error::ERROR_KINDS
-        .iter()
-        .map(|k| json!({"code": k.code, "class": k.class, "parent": k.parent, "doc": k.doc}))
-        .collect();
+    let errors: Vec<Value> =
+        crate::error::ERROR_KINDS.iter().map(|k| json!({"code": k.code, "class": k.class, "parent": k.parent, "doc": k.doc})).collect();
     json!({"models": models, "enums": enums, "operations": operations, "errors": errors})
 }
 

@@ -88,8 +88,10 @@ impl RequestOptions {
 pub(crate) fn header_map(headers: &[(String, String)]) -> Result<http::HeaderMap> {
     let mut map = http::HeaderMap::with_capacity(headers.len());
     for (name, value) in headers {
-        let n = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::invalid("headers", format!("{name:?} is not a valid header name")))?;
-        let v = http::HeaderValue::from_str(value).map_err(|_| Error::invalid("headers", format!("the value of {name:?} is not a valid header value")))?;
+        let n =
+            http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::invalid("headers", format!("{name:?} is not a valid header name")))?;
+        let v = http::HeaderValue::from_str(value)
+            .map_err(|_| Error::invalid("headers", format!("the value of {name:?} is not a valid header value")))?;
         if n == http::header::AUTHORIZATION {
             return Err(Error::invalid("headers", "the Authorization header carries the token; set the token on the client"));
         }
@@ -136,16 +138,8 @@ fn retryable(method: Method, failure: &Failure) -> bool {
     }
 }
 
-pub(crate) async fn send(
-    http: &reqwest::Client,
-    config: &Config,
-    limiter: &Limiter,
-    req: Outgoing<'_>,
-) -> Result<RawResponse> {
-    let mut url = config
-        .base_url
-        .join(req.path.trim_start_matches('/'))
-        .map_err(|e| Error::invalid("path", format!("{e}")))?;
+pub(crate) async fn send(http: &reqwest::Client, config: &Config, limiter: &Limiter, req: Outgoing<'_>) -> Result<RawResponse> {
+    let mut url = config.base_url.join(req.path.trim_start_matches('/')).map_err(|e| Error::invalid("path", format!("{e}")))?;
     if !req.query.is_empty() || !req.options.extra_query.is_empty() {
         url.query_pairs_mut().extend_pairs(req.query).extend_pairs(&req.options.extra_query);
     }
@@ -223,21 +217,14 @@ async fn attempts(
                 Failure::Status { headers, .. } => backoff(retries).max(retry_after_header(headers)),
                 Failure::Transport { .. } => backoff(retries),
             };
-            tracing::info!(
-                retry = retries + 1,
-                delay_ms = delay.as_millis() as u64,
-                reason = failure_reason(&failure),
-                "blinksale: retrying"
-            );
+            tracing::info!(retry = retries + 1, delay_ms = delay.as_millis() as u64, reason = failure_reason(&failure), "blinksale: retrying");
             tokio::time::sleep(delay).await;
             retries += 1;
             continue;
         }
         return Err(match failure {
             Failure::Transport { error, .. } => error,
-            Failure::Status { status, headers, body, request_id } => {
-                Error::from_response(status, &headers, &body, req.permission, request_id)
-            }
+            Failure::Status { status, headers, body, request_id } => Error::from_response(status, &headers, &body, req.permission, request_id),
         });
     }
 }

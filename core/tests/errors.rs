@@ -25,7 +25,11 @@ async fn permission_denied_names_the_permission_needed() {
         ("tok_read", Permission::Write, env.client_as("tok_read").units().create(&unit).await.unwrap_err()),
         ("tok_read", Permission::Send, env.client_as("tok_read").invoices().send(&invoice.id).await.unwrap_err()),
         ("tok_write", Permission::Read, env.client_as("tok_write").units().list(&ListParams::new()).await.unwrap_err()),
-        ("tok_send", Permission::Write, env.client_as("tok_send").invoices().apply_payment(&invoice.id, &ApplyPayment::new(dec("1"))).await.unwrap_err()),
+        (
+            "tok_send",
+            Permission::Write,
+            env.client_as("tok_send").invoices().apply_payment(&invoice.id, &ApplyPayment::new(dec("1"))).await.unwrap_err(),
+        ),
     ];
     for (token, needed, e) in cases {
         match &e {
@@ -53,7 +57,11 @@ async fn validation_from_the_server_has_field_messages() {
     let e = env
         .client()
         .invoices()
-        .create(&NewInvoice { client_id: "no-such-client".into(), line_items: vec![LineItemInput::new("A", dec("1"), dec("1"))], ..Default::default() })
+        .create(&NewInvoice {
+            client_id: "no-such-client".into(),
+            line_items: vec![LineItemInput::new("A", dec("1"), dec("1"))],
+            ..Default::default()
+        })
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Validation(_)), "{e:?}");
@@ -152,7 +160,13 @@ async fn unsendable_input_is_refused_before_any_request() {
     let op = blinksale::ops::find("createUnit").unwrap();
     let wrong_type = api.execute_json(op, &[], &[], Some(serde_json::json!({"name": 5})), &Default::default()).await.unwrap_err();
     let not_object = api.execute_json(op, &[], &[], Some(serde_json::json!([1])), &Default::default()).await.unwrap_err();
-    for (e, field) in [(&empty_id, Some("clientId")), (&bad_header, Some("headers")), (&token_header, Some("headers")), (&wrong_type, Some("name")), (&not_object, None)] {
+    for (e, field) in [
+        (&empty_id, Some("clientId")),
+        (&bad_header, Some("headers")),
+        (&token_header, Some("headers")),
+        (&wrong_type, Some("name")),
+        (&not_object, None),
+    ] {
         match e {
             Error::InvalidRequest { field: f, .. } => assert_eq!(f.as_deref(), field, "{e}"),
             other => panic!("{field:?}: {other:?}"),

@@ -41,7 +41,8 @@ fn decimals_decode_from_numbers_and_strings_exactly() {
     assert_eq!(p.amount.to_string(), "1.1234127836128763", "no trip through f64");
     let p: Payment = serde_json::from_str(
         r#"{"id":"p","invoice_id":"i","amount":"500.10","is_settled":true,"created_at":"2023-11-07T05:31:56Z","updated_at":"2023-11-07T05:31:56Z"}"#,
-    ).unwrap();
+    )
+    .unwrap();
     assert_eq!(p.amount, dec("500.1"));
 }
 

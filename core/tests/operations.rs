@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use blinksale::ops::{self, OPERATIONS};
 use blinksale::resources::*;
-use blinksale::{ListParams, Decimal};
+use blinksale::{Decimal, ListParams};
 use common::{Env, dec};
 use futures_util::TryStreamExt;
 
@@ -15,9 +15,7 @@ fn operation_of(method: &str, path: &str) -> Option<&'static str> {
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     OPERATIONS.iter().find_map(|op| {
         let tpl: Vec<&str> = op.path.split('/').filter(|s| !s.is_empty()).collect();
-        let same = op.method.as_str() == method
-            && tpl.len() == segs.len()
-            && tpl.iter().zip(&segs).all(|(t, s)| t.starts_with('{') || t == s);
+        let same = op.method.as_str() == method && tpl.len() == segs.len() && tpl.iter().zip(&segs).all(|(t, s)| t.starts_with('{') || t == s);
         same.then_some(op.id)
     })
 }
@@ -51,9 +49,20 @@ async fn every_operation_has_a_working_method() {
     // Contacts.
     let contacts = api.contacts(&acme.id);
     let lucius = contacts.list(&ListParams::new()).await.unwrap().data.remove(0);
-    let alfred = contacts.create(&ContactInput { name: "Alfred".into(), email: "alfred@wayne.example".into(), phone: Some("+15555550100".into()), ..Default::default() }).await.unwrap();
+    let alfred = contacts
+        .create(&ContactInput {
+            name: "Alfred".into(),
+            email: "alfred@wayne.example".into(),
+            phone: Some("+15555550100".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(contacts.get(&alfred.id).await.unwrap().phone.as_deref(), Some("+15555550100"));
-    let alfred = contacts.update(&alfred.id, &ContactInput { name: "Alfred Pennyworth".into(), email: "alfred@wayne.example".into(), ..Default::default() }).await.unwrap();
+    let alfred = contacts
+        .update(&alfred.id, &ContactInput { name: "Alfred Pennyworth".into(), email: "alfred@wayne.example".into(), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(alfred.name, "Alfred Pennyworth");
     contacts.delete(&alfred.id).await.unwrap();
     assert_eq!(contacts.list(&ListParams::new()).await.unwrap().data, vec![lucius]);
@@ -68,7 +77,17 @@ async fn every_operation_has_a_working_method() {
     assert_eq!(api.units().update(&unit.id, &UnitInput { name: "Weeks".into(), ..Default::default() }).await.unwrap().name, "Weeks");
     assert_eq!(api.units().get(&unit.id).await.unwrap().name, "Weeks");
     assert!(!api.units().list(&ListParams::new()).await.unwrap().data.is_empty());
-    let item = api.items().create(&NewItem { name: "Audit".into(), price: dec("999.99"), tax_id: Some(tax.id.clone()), unit_of_measurement_id: Some(unit.id.clone()), ..Default::default() }).await.unwrap();
+    let item = api
+        .items()
+        .create(&NewItem {
+            name: "Audit".into(),
+            price: dec("999.99"),
+            tax_id: Some(tax.id.clone()),
+            unit_of_measurement_id: Some(unit.id.clone()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!((item.tax_name.as_deref(), item.unit_name.as_deref()), (Some("City Tax"), Some("Weeks")));
     assert_eq!(api.items().update(&item.id, &ItemUpdate { price: Some(dec("1000")), ..Default::default() }).await.unwrap().price, dec("1000"));
     assert_eq!(api.items().get(&item.id).await.unwrap().name, "Audit");
@@ -79,7 +98,8 @@ async fn every_operation_has_a_working_method() {
 
     // Estimates: create, update, send, convert, delete.
     let line = LineItemInput::new("Consulting Services", dec("10"), dec("150"));
-    let est = api.estimates().create(&NewEstimate { client_id: acme.id.clone(), line_items: vec![line.clone()], ..Default::default() }).await.unwrap();
+    let est =
+        api.estimates().create(&NewEstimate { client_id: acme.id.clone(), line_items: vec![line.clone()], ..Default::default() }).await.unwrap();
     assert_eq!((est.status.clone(), est.total), (EstimateStatus::Draft, dec("1500")));
     let est = api.estimates().update(&est.id, &EstimateUpdate { shipping: Some(dec("20")), ..Default::default() }).await.unwrap();
     assert_eq!(est.total, dec("1520"));
@@ -91,7 +111,11 @@ async fn every_operation_has_a_working_method() {
     api.estimates().delete(&est.id).await.unwrap();
 
     // Invoices: create, update, send, apply payment, delete.
-    let inv = api.invoices().create(&NewInvoice { client_id: acme.id.clone(), line_items: vec![line], net_terms: Some(NetTerms::Net15), ..Default::default() }).await.unwrap();
+    let inv = api
+        .invoices()
+        .create(&NewInvoice { client_id: acme.id.clone(), line_items: vec![line], net_terms: Some(NetTerms::Net15), ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(inv.due_at - inv.issued_at, chrono::Duration::days(15));
     let inv = api.invoices().update(&inv.id, &InvoiceUpdate { notes: Some("Thanks!".into()), ..Default::default() }).await.unwrap();
     assert_eq!(api.invoices().get(&inv.id).await.unwrap().notes.as_deref(), Some("Thanks!"));
@@ -103,7 +127,11 @@ async fn every_operation_has_a_working_method() {
     assert!(all.iter().any(|i| i.id == converted.id));
 
     // Payments.
-    let pay = api.payments().create(&NewPayment { invoice_id: inv.id.clone(), amount: dec("250"), is_settled: Some(false), ..Default::default() }).await.unwrap();
+    let pay = api
+        .payments()
+        .create(&NewPayment { invoice_id: inv.id.clone(), amount: dec("250"), is_settled: Some(false), ..Default::default() })
+        .await
+        .unwrap();
     assert!(!pay.is_settled);
     assert_eq!(api.payments().get(&pay.id).await.unwrap().amount, dec("250"));
     let pay = api.payments().update(&pay.id, &PaymentUpdate { amount: dec("1000"), is_settled: Some(true), ..Default::default() }).await.unwrap();

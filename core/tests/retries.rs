@@ -18,10 +18,8 @@ fn new_unit() -> UnitInput {
 
 #[tokio::test]
 async fn reads_are_retried_on_every_transient_fault() {
-    let faults = [
-        Fault::status(500), Fault::status(502), Fault::status(503).html(), Fault::status(504),
-        Fault::rate_limited(1), Fault::drop_connection(),
-    ];
+    let faults =
+        [Fault::status(500), Fault::status(502), Fault::status(503).html(), Fault::status(504), Fault::rate_limited(1), Fault::drop_connection()];
     for fault in faults {
         let env = Env::start();
         let label = format!("{fault:?}");

@@ -37,15 +37,38 @@ fn every_spec_operation_has_a_method_and_no_more() {
 
 /// Spec schema name → core model name.
 const MODELS: &[(&str, &str)] = &[
-    ("Address", "Address"), ("ClientProfile", "ClientProfile"), ("Client", "Client"), ("ClientInput", "NewClient"),
-    ("ClientUpdate", "ClientUpdate"), ("Contact", "Contact"), ("ContactInput", "ContactInput"), ("Tax", "Tax"),
-    ("TaxInput", "NewTax"), ("TaxUpdate", "TaxUpdate"), ("Unit", "Unit"), ("UnitInput", "UnitInput"), ("Item", "Item"),
-    ("ItemInput", "NewItem"), ("ItemUpdate", "ItemUpdate"), ("LineItem", "LineItem"), ("LineItemInput", "LineItemInput"),
-    ("Estimate", "Estimate"), ("EstimateInput", "NewEstimate"), ("EstimateUpdate", "EstimateUpdate"), ("Invoice", "Invoice"),
-    ("InvoiceInput", "NewInvoice"), ("InvoiceUpdate", "InvoiceUpdate"), ("Payment", "Payment"), ("PaymentInput", "NewPayment"),
-    ("PaymentUpdate", "PaymentUpdate"), ("ApplyPaymentInput", "ApplyPayment"), ("AppliedPayment", "AppliedPayment"),
-    ("RecurringTemplate", "RecurringTemplate"), ("RecurringInvoice", "RecurringInvoice"),
-    ("RecurringInvoiceInput", "NewRecurringInvoice"), ("RecurringInvoiceUpdate", "RecurringInvoiceUpdate"),
+    ("Address", "Address"),
+    ("ClientProfile", "ClientProfile"),
+    ("Client", "Client"),
+    ("ClientInput", "NewClient"),
+    ("ClientUpdate", "ClientUpdate"),
+    ("Contact", "Contact"),
+    ("ContactInput", "ContactInput"),
+    ("Tax", "Tax"),
+    ("TaxInput", "NewTax"),
+    ("TaxUpdate", "TaxUpdate"),
+    ("Unit", "Unit"),
+    ("UnitInput", "UnitInput"),
+    ("Item", "Item"),
+    ("ItemInput", "NewItem"),
+    ("ItemUpdate", "ItemUpdate"),
+    ("LineItem", "LineItem"),
+    ("LineItemInput", "LineItemInput"),
+    ("Estimate", "Estimate"),
+    ("EstimateInput", "NewEstimate"),
+    ("EstimateUpdate", "EstimateUpdate"),
+    ("Invoice", "Invoice"),
+    ("InvoiceInput", "NewInvoice"),
+    ("InvoiceUpdate", "InvoiceUpdate"),
+    ("Payment", "Payment"),
+    ("PaymentInput", "NewPayment"),
+    ("PaymentUpdate", "PaymentUpdate"),
+    ("ApplyPaymentInput", "ApplyPayment"),
+    ("AppliedPayment", "AppliedPayment"),
+    ("RecurringTemplate", "RecurringTemplate"),
+    ("RecurringInvoice", "RecurringInvoice"),
+    ("RecurringInvoiceInput", "NewRecurringInvoice"),
+    ("RecurringInvoiceUpdate", "RecurringInvoiceUpdate"),
     ("RecurringStatusInput", "RecurringStatusInput"),
 ];
 
@@ -102,7 +125,8 @@ fn same_type(ty: &TypeDesc, prop: &Value, at: &str) {
                 let spec: BTreeSet<&str> = known.iter().filter_map(Value::as_str).collect();
                 assert_eq!(spec, core, "{at}: known values");
             } else {
-                let spec: BTreeSet<&str> = prop["enum"].as_array().unwrap_or_else(|| panic!("{at}: no values in {prop}")).iter().filter_map(Value::as_str).collect();
+                let spec: BTreeSet<&str> =
+                    prop["enum"].as_array().unwrap_or_else(|| panic!("{at}: no values in {prop}")).iter().filter_map(Value::as_str).collect();
                 assert!(spec.is_subset(&core), "{at}: the spec accepts {spec:?}, the core knows {core:?}");
             }
         }
@@ -151,13 +175,8 @@ fn summaries_and_list_filters_match_the_spec() {
             let id = op["operationId"].as_str().unwrap();
             let core = OPERATIONS.iter().find(|o| o.id == id).unwrap();
             assert_eq!(core.summary, op["summary"].as_str().unwrap(), "{id}");
-            let filters: Vec<&str> = op["parameters"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|p| p["in"] == "query")
-                .filter_map(|p| p["name"].as_str())
-                .collect();
+            let filters: Vec<&str> =
+                op["parameters"].as_array().into_iter().flatten().filter(|p| p["in"] == "query").filter_map(|p| p["name"].as_str()).collect();
             assert_eq!(core.filters, filters.as_slice(), "{id}");
         }
     }

@@ -1,7 +1,8 @@
 """The async client: list clients, then export every invoice, fetching pages concurrently.
 
-    BLINKSALE_API_TOKEN=... python examples/python/async_clients_and_export.py [invoices.csv]
+BLINKSALE_API_TOKEN=... python examples/python/async_clients_and_export.py [invoices.csv]
 """
+
 import asyncio
 import csv
 import sys
@@ -21,9 +22,11 @@ async def main() -> None:
         # Learn the page count from one small request, then fetch all pages at once; the
         # shared rate limiter keeps the burst under the server's limit.
         first = await client.invoices.list(per_page=100)
-        pages = [first] + list(await asyncio.gather(
-            *(client.invoices.list(page=n, per_page=100) for n in range(2, (first.meta.last_page or 1) + 1))
-        ))
+        pages = [first] + list(
+            await asyncio.gather(
+                *(client.invoices.list(page=n, per_page=100) for n in range(2, (first.meta.last_page or 1) + 1))
+            )
+        )
         invoices: List[Invoice] = [inv for p in pages for inv in p]
         with open(path, "w", newline="") as f:
             out = csv.writer(f)

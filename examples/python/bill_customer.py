@@ -3,6 +3,7 @@ sent, then paid in two parts, printing the totals after each step.
 
     BLINKSALE_API_TOKEN=... python examples/python/bill_customer.py
 """
+
 from decimal import Decimal
 
 import blinksale
@@ -10,7 +11,9 @@ from blinksale.types import Invoice
 
 
 def show(step: str, inv: Invoice) -> None:
-    print(f"{step:<22} {inv.invoice_number}  total {inv.total:>9}  paid {inv.total_paid:>9}  due {inv.total_due:>9}  {inv.status}")
+    print(
+        f"{step:<22} {inv.invoice_number}  total {inv.total:>9}  paid {inv.total_paid:>9}  due {inv.total_due:>9}  {inv.status}"
+    )
 
 
 def main() -> None:

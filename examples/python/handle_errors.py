@@ -3,6 +3,7 @@ the client paces under the rate limit so no 429 reaches the code.
 
     BLINKSALE_API_TOKEN=... BLINKSALE_READONLY_TOKEN=... python examples/python/handle_errors.py
 """
+
 import os
 from concurrent.futures import ThreadPoolExecutor
 

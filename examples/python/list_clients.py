@@ -1,7 +1,8 @@
 """The docs' example request, GET /api/v1/clients, printed as a table.
 
-    BLINKSALE_API_TOKEN=... python examples/python/list_clients.py
+BLINKSALE_API_TOKEN=... python examples/python/list_clients.py
 """
+
 import blinksale
 
 

@@ -70,11 +70,7 @@ impl MockServer {
         let token = config.effective_tokens().first().map(|t| t.value.clone()).unwrap_or_default();
         let state = Arc::new(State::new(config));
         let (stop, mut stopped) = watch::channel(false);
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("blinksale-mock")
-            .enable_all()
-            .build()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("blinksale-mock").enable_all().build()?;
         let serving = state.clone();
         let thread = std::thread::Builder::new().name("blinksale-mock".into()).spawn(move || {
             runtime.block_on(async move {
@@ -93,14 +89,7 @@ impl MockServer {
         })?;
         let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
         let host = if addr.is_ipv6() { format!("[{host}]") } else { host };
-        Ok(MockServer {
-            addr,
-            url: format!("http://{host}:{}/api/v1", addr.port()),
-            token,
-            state,
-            stop: Some(stop),
-            thread: Some(thread),
-        })
+        Ok(MockServer { addr, url: format!("http://{host}:{}/api/v1", addr.port()), token, state, stop: Some(stop), thread: Some(thread) })
     }
 
     /// The base URL, `http://127.0.0.1:PORT/api/v1`.

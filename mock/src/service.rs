@@ -180,9 +180,7 @@ fn process(
             let (body, ctype) = injected_body(status, html);
             (status, body, ctype, None)
         }
-        Err(Failure::InjectedRateLimit(reset)) => {
-            (429, encode(&ApiError::TooManyRequests.body()), "application/json", Some(reset))
-        }
+        Err(Failure::InjectedRateLimit(reset)) => (429, encode(&ApiError::TooManyRequests.body()), "application/json", Some(reset)),
     };
     if fault == Some(FaultKind::Truncate) {
         body_bytes.truncate(body_bytes.len() / 2);
@@ -193,19 +191,13 @@ fn process(
         .header(header::CONTENT_TYPE, content_type)
         .header("x-request-id", format!("req_{seq:08}"));
     let rate_headers = match (&fault, rate) {
-        (Some(FaultKind::RateLimited { reset_secs }), r) => Some(RateState {
-            limit: r.map_or(state.config.rate_limit, |r| r.limit),
-            remaining: 0,
-            reset_secs: *reset_secs,
-            allowed: false,
-        }),
+        (Some(FaultKind::RateLimited { reset_secs }), r) => {
+            Some(RateState { limit: r.map_or(state.config.rate_limit, |r| r.limit), remaining: 0, reset_secs: *reset_secs, allowed: false })
+        }
         (_, r) => r,
     };
     if let Some(r) = rate_headers {
-        builder = builder
-            .header("x-ratelimit-limit", r.limit)
-            .header("x-ratelimit-remaining", r.remaining)
-            .header("x-ratelimit-reset", r.reset_secs);
+        builder = builder.header("x-ratelimit-limit", r.limit).header("x-ratelimit-remaining", r.remaining).header("x-ratelimit-reset", r.reset_secs);
     }
     if let Some(secs) = retry_after {
         builder = builder.header(header::RETRY_AFTER, secs);

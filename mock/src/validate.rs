@@ -24,8 +24,14 @@ pub enum Kind {
     Enum(&'static [&'static str]),
     Currency,
     /// A number with a lower bound (inclusive unless `exclusive`) and an upper bound.
-    Number { min: i64, exclusive: bool, max: Option<i64> },
-    Int { min: i64 },
+    Number {
+        min: i64,
+        exclusive: bool,
+        max: Option<i64>,
+    },
+    Int {
+        min: i64,
+    },
     Bool,
     Date,
     Object,
@@ -111,7 +117,11 @@ fn check_kind(name: &str, kind: Kind, v: &Value) -> Result<(), String> {
             }
         }
         Kind::Id => {
-            if v.as_str().is_some_and(|s| !s.is_empty()) { Ok(()) } else { Err(format!("The {name} field is required.")) }
+            if v.as_str().is_some_and(|s| !s.is_empty()) {
+                Ok(())
+            } else {
+                Err(format!("The {name} field is required."))
+            }
         }
         Kind::Email => match v.as_str() {
             Some(s) if is_email(s) => Ok(()),
@@ -140,10 +150,10 @@ fn check_kind(name: &str, kind: Kind, v: &Value) -> Result<(), String> {
             if d < lo {
                 return Err(format!("The {name} must be at least {min}."));
             }
-            if let Some(hi) = max {
-                if d > Decimal::from(hi) {
-                    return Err(format!("The {name} may not be greater than {hi}."));
-                }
+            if let Some(hi) = max
+                && d > Decimal::from(hi)
+            {
+                return Err(format!("The {name} may not be greater than {hi}."));
             }
             Ok(())
         }
@@ -153,17 +163,29 @@ fn check_kind(name: &str, kind: Kind, v: &Value) -> Result<(), String> {
             None => Err(format!("The {name} must be an integer.")),
         },
         Kind::Bool => {
-            if v.is_boolean() { Ok(()) } else { Err(format!("The {name} field must be true or false.")) }
+            if v.is_boolean() {
+                Ok(())
+            } else {
+                Err(format!("The {name} field must be true or false."))
+            }
         }
         Kind::Date => match v.as_str().and_then(parse_date) {
             Some(_) => Ok(()),
             None => Err(format!("The {name} is not a valid date (YYYY-MM-DD).")),
         },
         Kind::Object => {
-            if v.is_object() { Ok(()) } else { Err(format!("The {name} must be an object.")) }
+            if v.is_object() {
+                Ok(())
+            } else {
+                Err(format!("The {name} must be an object."))
+            }
         }
         Kind::Array => {
-            if v.is_array() { Ok(()) } else { Err(format!("The {name} must be an array.")) }
+            if v.is_array() {
+                Ok(())
+            } else {
+                Err(format!("The {name} must be an array."))
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Every error class, with the documented bodies and headers.
 mod common;
-use common::Api;
 use blinksale_mock::MockConfig;
+use common::Api;
 use serde_json::json;
 use std::time::Duration;
 
@@ -86,8 +86,14 @@ async fn validation_errors_are_422_per_field() {
     // References to ids that do not exist.
     let r = api.call("POST", "/payments", Some(json!({"invoice_id": "missing", "amount": 5}))).await;
     assert_eq!(r.body["errors"]["invoice_id"], json!(["The selected invoice_id is invalid."]));
-    let r = api.call("POST", "/estimates", Some(json!({"client_id": "missing", "line_items": [
-        {"name": "A", "quantity": 1, "price": 1, "tax_id": "nope"}]}))).await;
+    let r = api
+        .call(
+            "POST",
+            "/estimates",
+            Some(json!({"client_id": "missing", "line_items": [
+        {"name": "A", "quantity": 1, "price": 1, "tax_id": "nope"}]})),
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert!(r.body["errors"]["client_id"].is_array());
     assert!(r.body["errors"]["line_items.0.tax_id"].is_array());

@@ -1,7 +1,7 @@
 //! Each fault kind, from the library API and from the admin HTTP surface.
 mod common;
-use common::Api;
 use blinksale_mock::Fault;
+use common::Api;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -105,13 +105,17 @@ async fn truncate_fault_cuts_the_body_after_acting() {
 async fn admin_http_surface_queues_faults_and_reads_the_log() {
     let api = Api::start();
     let admin = api.mock.url().replace("/api/v1", "/__admin");
-    let r = api.http.post(format!("{admin}/faults"))
+    let r = api
+        .http
+        .post(format!("{admin}/faults"))
         .json(&json!([{"path": "/clients", "kind": "status", "status": 502, "body": "html"},
                       {"path": "/clients", "kind": "rate_limit", "reset": 3},
                       {"path": "/clients", "kind": "delay", "ms": 10},
                       {"path": "/clients", "kind": "truncate"},
                       {"path": "/clients", "kind": "drop", "times": 0}]))
-        .send().await.unwrap();
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let pending: serde_json::Value = api.http.get(format!("{admin}/faults")).send().await.unwrap().json().await.unwrap();
     assert_eq!(pending["faults"].as_array().unwrap().len(), 4, "times 0 queues nothing");

@@ -15,8 +15,20 @@ async fn docs_curl_example_returns_documented_shape() {
     let clients = r.data().as_array().unwrap();
     assert!(clients.len() >= 5);
     for c in clients {
-        for key in ["id", "name", "email", "kind", "kind_name", "profile", "address", "document_defaults",
-                    "contact_count", "note_count", "created_at", "updated_at"] {
+        for key in [
+            "id",
+            "name",
+            "email",
+            "kind",
+            "kind_name",
+            "profile",
+            "address",
+            "document_defaults",
+            "contact_count",
+            "note_count",
+            "created_at",
+            "updated_at",
+        ] {
             assert!(c.get(key).is_some(), "client lacks {key}: {c}");
         }
         assert_eq!(c["id"].as_str().unwrap().len(), 26);
@@ -34,8 +46,14 @@ async fn docs_curl_example_returns_documented_shape() {
 #[tokio::test]
 async fn clients_crud() {
     let api = Api::start();
-    let r = api.call("POST", "/clients", Some(json!({"name": "Wayne Enterprises", "email": "ap@wayne.example",
-        "kind": "BUSINESS", "address": {"city": "Gotham", "country": "US"}}))).await;
+    let r = api
+        .call(
+            "POST",
+            "/clients",
+            Some(json!({"name": "Wayne Enterprises", "email": "ap@wayne.example",
+        "kind": "BUSINESS", "address": {"city": "Gotham", "country": "US"}})),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.body["message"], "Client created successfully");
     let id = r.id();
@@ -63,8 +81,14 @@ async fn clients_crud() {
 #[tokio::test]
 async fn contacts_crud_under_a_client() {
     let api = Api::start();
-    let r = api.call("POST", "/clients", Some(json!({"name": "Stark", "email": "a@stark.example",
-        "contacts": [{"name": "Pepper Potts", "email": "pepper@stark.example"}]}))).await;
+    let r = api
+        .call(
+            "POST",
+            "/clients",
+            Some(json!({"name": "Stark", "email": "a@stark.example",
+        "contacts": [{"name": "Pepper Potts", "email": "pepper@stark.example"}]})),
+        )
+        .await;
     let cid = r.id();
     assert_eq!(r.data()["contact_count"], 1);
     let base = format!("/clients/{cid}/contacts");
@@ -136,8 +160,14 @@ async fn saved_items_copy_tax_and_unit_names() {
 async fn estimates_crud_send_and_convert() {
     let api = Api::start();
     let client = api.first_id("/clients").await;
-    let r = api.call("POST", "/estimates", Some(json!({"client_id": client, "line_items": [
-        {"name": "Consulting Services", "quantity": 10, "price": 150}]}))).await;
+    let r = api
+        .call(
+            "POST",
+            "/estimates",
+            Some(json!({"client_id": client, "line_items": [
+        {"name": "Consulting Services", "quantity": 10, "price": 150}]})),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.text);
     let id = r.id();
     assert_eq!(r.data()["status"], "DRAFT");
@@ -176,8 +206,14 @@ async fn estimates_crud_send_and_convert() {
 async fn invoices_crud_send_and_apply_payment() {
     let api = Api::start();
     let client = api.first_id("/clients").await;
-    let r = api.call("POST", "/invoices", Some(json!({"client_id": client, "issued_at": "2026-06-15", "net_terms": "NET30",
-        "line_items": [{"name": "Design", "quantity": 2, "price": 100}]}))).await;
+    let r = api
+        .call(
+            "POST",
+            "/invoices",
+            Some(json!({"client_id": client, "issued_at": "2026-06-15", "net_terms": "NET30",
+        "line_items": [{"name": "Design", "quantity": 2, "price": 100}]})),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.text);
     let id = r.id();
     assert_eq!(r.data()["due_at"], "2026-07-15");
@@ -191,8 +227,14 @@ async fn invoices_crud_send_and_apply_payment() {
     let r = api.call("POST", &format!("/invoices/{id}/send"), None).await;
     assert_eq!(r.data()["status"], "SENT");
 
-    let r = api.call("POST", &format!("/invoices/{id}/payments"), Some(json!({"amount": 100, "is_settled": true,
-        "notes": "Partial payment via check #12345"}))).await;
+    let r = api
+        .call(
+            "POST",
+            &format!("/invoices/{id}/payments"),
+            Some(json!({"amount": 100, "is_settled": true,
+        "notes": "Partial payment via check #12345"})),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.body["message"], "Payment applied successfully");
     assert_eq!(r.data()["payment"]["amount"], 100);
@@ -240,10 +282,16 @@ async fn payments_crud_keeps_the_invoice_balance() {
 async fn recurring_invoices_crud_and_status() {
     let api = Api::start();
     let client = api.first_id("/clients").await;
-    let r = api.call("POST", "/recurring-invoices", Some(json!({"client_id": client, "name": "Retainer", "frequency": "MONTHLY",
+    let r = api
+        .call(
+            "POST",
+            "/recurring-invoices",
+            Some(json!({"client_id": client, "name": "Retainer", "frequency": "MONTHLY",
         "start_date": "2026-06-01", "currency": "USD", "tax_distribution": "PER_DOCUMENT", "discount_type": "PERCENTAGE",
         "discount_value": 0, "discount_distribution": "NO_DISCOUNT", "net_terms": "NET30", "late_fee_kind": "PERCENTAGE",
-        "late_fee_interval": "ONE_TIME", "template_items": [{"name": "Hosting Services", "quantity": 1, "price": 99}]}))).await;
+        "late_fee_interval": "ONE_TIME", "template_items": [{"name": "Hosting Services", "quantity": 1, "price": 99}]})),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.text);
     let id = r.id();
     assert_eq!(r.data()["status"], "ACTIVE");
@@ -251,8 +299,14 @@ async fn recurring_invoices_crud_and_status() {
     assert_eq!(r.data()["template"]["items"][0]["name"], "Hosting Services");
     assert!(r.data()["template"].get("tax_distribution_name").is_none(), "templates have no *_name labels");
 
-    let r = api.call("PUT", &format!("/recurring-invoices/{id}"), Some(json!({"end_date": "2026-12-25", "max_occurrences": 12,
-        "template_items": [{"name": "Hosting Services", "quantity": 2, "price": 99}]}))).await;
+    let r = api
+        .call(
+            "PUT",
+            &format!("/recurring-invoices/{id}"),
+            Some(json!({"end_date": "2026-12-25", "max_occurrences": 12,
+        "template_items": [{"name": "Hosting Services", "quantity": 2, "price": 99}]})),
+        )
+        .await;
     assert_eq!((r.status, r.body["message"].as_str()), (200, Some("Recurring invoice updated successfully")));
     assert_eq!(r.data()["template"]["total"], 198);
 

@@ -1,7 +1,7 @@
 //! `page`/`per_page` at the edges, and both link shapes.
 mod common;
-use common::Api;
 use blinksale_mock::MockConfig;
+use common::Api;
 use serde_json::Value;
 
 fn seeded(n: usize) -> Api {

@@ -1,7 +1,7 @@
 //! Business rules: exact money, totals, concurrent writers.
 mod common;
-use common::Api;
 use blinksale_mock::MockConfig;
+use common::Api;
 use serde_json::{Value, json};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -10,9 +10,15 @@ use std::sync::Arc;
 async fn money_is_exact_decimal() {
     let api = Api::start();
     let client = api.first_id("/clients").await;
-    let r = api.call("POST", "/invoices", Some(json!({"client_id": client, "line_items": [
+    let r = api
+        .call(
+            "POST",
+            "/invoices",
+            Some(json!({"client_id": client, "line_items": [
         {"name": "A", "quantity": 1, "price": 0.1}, {"name": "B", "quantity": 1, "price": 0.2},
-        {"name": "C", "quantity": 3, "price": 12345678901.23}]}))).await;
+        {"name": "C", "quantity": 3, "price": 12345678901.23}]})),
+        )
+        .await;
     assert!(r.text.contains("\"total\":37037036703.99"), "{}", r.text);
     let id = r.id();
     let r = api.call("POST", &format!("/invoices/{id}/payments"), Some(json!({"amount": 0.1}))).await;
@@ -25,14 +31,26 @@ async fn totals_follow_the_documented_order() {
     let api = Api::start();
     let client = api.first_id("/clients").await;
     let tax = api.first_id("/taxes").await; // Sales Tax 8.5
-    let r = api.call("POST", "/estimates", Some(json!({"client_id": client, "tax_id": tax, "shipping": 15,
+    let r = api
+        .call(
+            "POST",
+            "/estimates",
+            Some(json!({"client_id": client, "tax_id": tax, "shipping": 15,
         "discount_distribution": "PER_DOCUMENT", "discount_type": "PERCENTAGE", "discount_value": 10,
-        "line_items": [{"name": "Consulting Services", "quantity": 10, "price": 150}]}))).await;
+        "line_items": [{"name": "Consulting Services", "quantity": 10, "price": 150}]})),
+        )
+        .await;
     assert_eq!(r.data()["total"], json!(1479.75)); // (1500 − 150) × 1.085 + 15
-    let r = api.call("POST", "/invoices", Some(json!({"client_id": client, "tax_distribution": "PER_ITEM",
+    let r = api
+        .call(
+            "POST",
+            "/invoices",
+            Some(json!({"client_id": client, "tax_distribution": "PER_ITEM",
         "discount_distribution": "PER_ITEM", "line_items": [
             {"name": "A", "quantity": 2, "price": 50, "discount_type": "FIXED", "discount_value": 10, "tax_percent": 20},
-            {"name": "B", "quantity": 1, "price": 33.33, "discount_type": "PERCENTAGE", "discount_value": 50, "tax_percent": 0}]}))).await;
+            {"name": "B", "quantity": 1, "price": 33.33, "discount_type": "PERCENTAGE", "discount_value": 50, "tax_percent": 0}]})),
+        )
+        .await;
     // A: 100 − 10 = 90, tax 18. B: 33.33 − 16.67 = 16.66. Total 124.66.
     assert_eq!(r.data()["items"][0]["total"], json!(90));
     assert_eq!(r.data()["items"][1]["total"], json!(16.66));
@@ -45,8 +63,8 @@ async fn seeded_demo_data_is_realistic() {
     let count = |v: &Value| v["meta"]["total"].as_u64().unwrap();
     assert_eq!(count(&api.call("GET", "/clients", None).await.body), 8);
     assert_eq!(count(&api.call("GET", "/invoices", None).await.body), 7);
-    let statuses: HashSet<String> = api.call("GET", "/invoices", None).await.data().as_array().unwrap()
-        .iter().map(|i| i["status"].as_str().unwrap().to_string()).collect();
+    let statuses: HashSet<String> =
+        api.call("GET", "/invoices", None).await.data().as_array().unwrap().iter().map(|i| i["status"].as_str().unwrap().to_string()).collect();
     for s in ["DRAFT", "SENT", "PARTIAL", "PAID"] {
         assert!(statuses.contains(s), "no {s} invoice");
     }
@@ -67,8 +85,14 @@ async fn concurrent_writers_get_unique_ids_and_numbers() {
         tasks.push(tokio::spawn(async move {
             let mut out = Vec::new();
             for i in 0..25 {
-                let r = api.call("POST", "/invoices", Some(json!({"client_id": client,
-                    "line_items": [{"name": format!("t{t} i{i}"), "quantity": 1, "price": 1}]}))).await;
+                let r = api
+                    .call(
+                        "POST",
+                        "/invoices",
+                        Some(json!({"client_id": client,
+                    "line_items": [{"name": format!("t{t} i{i}"), "quantity": 1, "price": 1}]})),
+                    )
+                    .await;
                 assert_eq!(r.status, 201);
                 out.push((r.id(), r.data()["invoice_number"].as_str().unwrap().to_string()));
             }
@@ -92,10 +116,15 @@ async fn concurrent_writers_get_unique_ids_and_numbers() {
 async fn hostile_inputs_never_break_the_server() {
     let api = Api::start();
     let bodies: Vec<Vec<u8>> = vec![
-        b"null".to_vec(), b"[]".to_vec(), b"\"x\"".to_vec(), b"1e999999".to_vec(), vec![0xff, 0xfe, 0x00],
+        b"null".to_vec(),
+        b"[]".to_vec(),
+        b"\"x\"".to_vec(),
+        b"1e999999".to_vec(),
+        vec![0xff, 0xfe, 0x00],
         br#"{"name": {"deep": [1,2,{"x": null}]}, "email": 7}"#.to_vec(),
         br#"{"line_items": [null, 1, "x", {"quantity": 1e400, "price": -0}]}"#.to_vec(),
-        br#"{"amount": 1e30}"#.to_vec(), br#"{"amount": 123456789012345678901234567890.5}"#.to_vec(),
+        br#"{"amount": 1e30}"#.to_vec(),
+        br#"{"amount": 123456789012345678901234567890.5}"#.to_vec(),
     ];
     let invoice = api.first_id("/invoices").await;
     let paths = ["/clients", "/estimates", "/invoices", "/payments", "/recurring-invoices", "/items"];

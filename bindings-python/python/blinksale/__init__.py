@@ -5,22 +5,35 @@
     for c in client.clients.list():
         print(c.name, c.email)
 
-Models (``Invoice``, ``Payment``, …) are in ``blinksale.types``.
+Models (``Invoice``, ``Payment``, …) and request types (``NewInvoiceParams``, …) are in
+``blinksale.types``.
 """
+
 from __future__ import annotations
 
 from typing import Optional
 
-from . import _native
+from . import _native, types
 from ._base import BlinksaleObject
-from ._client import AsyncClient, Client, RateLimit, RawResponse
+from ._client import AsyncClient, Client
 from ._errors import (
-    APIConnectionError, APIError, APITimeoutError, AuthenticationError, BlinksaleError, ConfigurationError,
-    DecodeError, InvalidRequestError, NotFoundError, PermissionDeniedError, RateLimitError, ServerError,
+    APIConnectionError,
+    APITimeoutError,
+    APIUserAbortError,
+    AuthenticationError,
+    ConfigurationError,
+    DecodeError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
     ValidationError,
 )
-from . import types
+from ._exceptions import APIError, BlinksaleError
 from ._pagination import AsyncPage, Page, PageMeta
+from ._rate_limit import RateLimit
+from ._resource import NOT_GIVEN, APIResponse, NotGiven
 
 __version__: str = _native.__version__
 
@@ -32,8 +45,31 @@ def set_log_level(level: Optional[str]) -> None:
 
 
 __all__ = [
-    "Client", "AsyncClient", "RawResponse", "RateLimit", "Page", "AsyncPage", "PageMeta", "BlinksaleObject",
-    "BlinksaleError", "APIError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
-    "ValidationError", "RateLimitError", "ServerError", "APIConnectionError", "APITimeoutError",
-    "DecodeError", "InvalidRequestError", "ConfigurationError", "set_log_level", "types", "__version__",
+    "Client",
+    "AsyncClient",
+    "APIResponse",
+    "RateLimit",
+    "Page",
+    "AsyncPage",
+    "PageMeta",
+    "BlinksaleObject",
+    "NOT_GIVEN",
+    "NotGiven",
+    "BlinksaleError",
+    "APIError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ValidationError",
+    "RateLimitError",
+    "ServerError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIUserAbortError",
+    "DecodeError",
+    "InvalidRequestError",
+    "ConfigurationError",
+    "set_log_level",
+    "types",
+    "__version__",
 ]

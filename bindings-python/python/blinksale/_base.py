@@ -4,17 +4,18 @@ Attribute access converts on first use, by the field's type from the core's sche
 becomes ``Decimal``, dates ``datetime.date``, timestamps aware ``datetime.datetime``, nested
 objects their model class. Unknown fields are kept and reachable too.
 """
+
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Dict, Iterator, Type
+from typing import Any, ClassVar, Dict, Iterator, Optional, Type
 
-_MODELS: Dict[str, Type["BlinksaleObject"]] = {}
+_MODELS: Dict[str, Type[BlinksaleObject]] = {}
 _MISSING = object()
 
 
-def register(cls: Type["BlinksaleObject"]) -> None:
+def register(cls: Type[BlinksaleObject]) -> None:
     _MODELS[cls.__name__] = cls
 
 
@@ -57,12 +58,15 @@ def _plain(value: Any) -> Any:
 class BlinksaleObject:
     """A Blinksale API object. Fields are attributes; ``to_dict()`` gives them all."""
 
-    __slots__ = ("_data", "_cache")
+    __slots__ = ("_data", "_cache", "_request_id")
     _fields: ClassVar[Dict[str, str]] = {}
+    _request_id: Optional[str]
+    """The ``X-Request-Id`` of the response that carried this object (None for nested ones)."""
 
     def __init__(self, data: Dict[str, Any] | None = None, /, **fields: Any) -> None:
         object.__setattr__(self, "_data", {**(data or {}), **fields})
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_request_id", None)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

@@ -1,15 +1,19 @@
 """Stubs of the native module (Rust, pyo3)."""
-from typing import Any, List, Optional, Sequence, Tuple, final
+
+from typing import Any, Dict, List, Optional, Sequence, Tuple, final
 
 __all__ = ["NativeClient", "NativeStream", "NativeMock", "schema_json", "set_log_level", "__version__"]
 
 __version__: str
 
-_Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str]]
+_RateLimit = Tuple[Optional[int], Optional[int], Optional[float]]
+_Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str], Optional[_RateLimit]]
+_Options = Optional[
+    Tuple[Optional[float], Optional[int], List[Tuple[str, str]], List[Tuple[str, Any]], Optional[Dict[str, Any]]]
+]
 
 def schema_json() -> str: ...
 def set_log_level(level: Optional[str]) -> None: ...
-
 @final
 class NativeClient:
     def __new__(
@@ -17,25 +21,33 @@ class NativeClient:
         token: Optional[str],
         base_url: Optional[str],
         timeout: Optional[float],
+        connect_timeout: Optional[float],
         max_retries: Optional[int],
         user_agent: str,
         headers: Sequence[Tuple[str, str]],
+        rate_limit: Optional[int],
     ) -> "NativeClient": ...
     @property
     def base_url(self) -> str: ...
-    def rate_limit(self) -> Optional[Tuple[Optional[int], Optional[int], Optional[float]]]: ...
+    def rate_limit(self) -> Optional[_RateLimit]: ...
+    def with_options(self, opts: _Options) -> "NativeClient": ...
     def call(
-        self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any,
-        timeout: Optional[float] = None, max_retries: Optional[int] = None,
+        self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any, opts: _Options = None
     ) -> _Reply: ...
     def call_async(
-        self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any,
-        timeout: Optional[float] = None, max_retries: Optional[int] = None,
+        self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any, opts: _Options = None
     ) -> Any: ...
     def request(
-        self, method: str, path: str, query: Sequence[Tuple[str, Any]], body: Any
-    ) -> Tuple[str, Optional[str], int, List[Tuple[str, str]], Optional[str]]: ...
-    def stream(self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], limit: Optional[int] = None) -> "NativeStream": ...
+        self, method: str, path: str, query: Sequence[Tuple[str, Any]], body: Any, opts: _Options = None
+    ) -> _Reply: ...
+    def stream(
+        self,
+        op_id: str,
+        ids: Sequence[str],
+        query: Sequence[Tuple[str, Any]],
+        limit: Optional[int] = None,
+        opts: _Options = None,
+    ) -> "NativeStream": ...
 
 @final
 class NativeStream:

@@ -1,4 +1,5 @@
 """Pages of a list, sync and async."""
+
 from __future__ import annotations
 
 import json
@@ -29,6 +30,8 @@ class PageMeta:
 
 
 class _PageBase(Generic[T]):
+    _request_id: Optional[str] = None
+
     def __init__(self, data: List[T], meta: PageMeta, has_next: bool) -> None:
         self.data = data
         self.meta = meta
@@ -57,11 +60,11 @@ class _PageBase(Generic[T]):
 class Page(_PageBase[T]):
     """One page of a list: iterate it, or read ``.data`` and ``.meta``."""
 
-    def __init__(self, data: List[T], meta: PageMeta, has_next: bool, fetch: Callable[[int], "Page[T]"]) -> None:
+    def __init__(self, data: List[T], meta: PageMeta, has_next: bool, fetch: Callable[[int], Page[T]]) -> None:
         super().__init__(data, meta, has_next)
         self._fetch = fetch
 
-    def next_page(self) -> Optional["Page[T]"]:
+    def next_page(self) -> Optional[Page[T]]:
         """The next page with the same filters, or None after the last."""
         return self._fetch(self._next_number()) if self._has_next else None
 
@@ -69,12 +72,12 @@ class Page(_PageBase[T]):
 class AsyncPage(_PageBase[T]):
     """One page of a list, from ``AsyncClient``."""
 
-    def __init__(self, data: List[T], meta: PageMeta, has_next: bool, fetch: Callable[[int], Awaitable["AsyncPage[T]"]]) -> None:
+    def __init__(
+        self, data: List[T], meta: PageMeta, has_next: bool, fetch: Callable[[int], Awaitable[AsyncPage[T]]]
+    ) -> None:
         super().__init__(data, meta, has_next)
         self._fetch = fetch
 
-    async def next_page(self) -> Optional["AsyncPage[T]"]:
+    async def next_page(self) -> Optional[AsyncPage[T]]:
         """The next page with the same filters, or None after the last."""
         return await self._fetch(self._next_number()) if self._has_next else None
-
-

@@ -6,6 +6,7 @@
 
 With pytest installed, the ``blinksale_mock`` fixture gives a fresh server per test.
 """
+
 from __future__ import annotations
 
 import json
@@ -59,8 +60,17 @@ class MockServer:
         ``/clients*`` for a prefix, ``*``) and ``method``. Kinds: ``status`` (with ``status``,
         ``body="json"|"html"``, ``after_handler``), ``rate_limit`` (``reset`` seconds),
         ``delay`` (``ms``), ``drop`` (close the connection), ``truncate`` (cut the body)."""
-        fault = {"kind": kind, "path": path, "method": method, "times": times, "status": status,
-                 "body": body, "after_handler": after_handler, "reset": reset, "ms": ms}
+        fault = {
+            "kind": kind,
+            "path": path,
+            "method": method,
+            "times": times,
+            "status": status,
+            "body": body,
+            "after_handler": after_handler,
+            "reset": reset,
+            "ms": ms,
+        }
         self._native.inject(json.dumps(fault))
 
     def clear_faults(self) -> None:
@@ -73,7 +83,7 @@ class MockServer:
     def stop(self) -> None:
         self._native.stop()
 
-    def __enter__(self) -> "MockServer":
+    def __enter__(self) -> MockServer:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -202,12 +202,7 @@ impl<R: Resource, M: Mode> Handler<R, M> {
     }
 
     /// Runs `action` and decodes its `data` as `T`.
-    pub(crate) async fn run<T: DeserializeOwned>(
-        &self,
-        action: &str,
-        id: Option<&str>,
-        body: Option<Value>,
-    ) -> Result<M::Out<T>> {
+    pub(crate) async fn run<T: DeserializeOwned>(&self, action: &str, id: Option<&str>, body: Option<Value>) -> Result<M::Out<T>> {
         let op = self.op(action)?;
         let decoded = self.client.execute_decoded::<T>(op, &self.ids(id), &[], body, &self.options).await?;
         Ok(M::finish(decoded.response))

@@ -6,10 +6,7 @@ use crate::reply::ApiError;
 use crate::store::{Record, Res, Store, new_id, now, text};
 use crate::validate::{Checker, Field, Kind, MONEY, Need, PERCENT, field, object};
 
-const TAX_FIELDS: &[Field] = &[
-    field("name", Kind::Text(255), Need::OnCreate, false),
-    field("percent", PERCENT, Need::OnCreate, false),
-];
+const TAX_FIELDS: &[Field] = &[field("name", Kind::Text(255), Need::OnCreate, false), field("percent", PERCENT, Need::OnCreate, false)];
 const UNIT_FIELDS: &[Field] = &[field("name", Kind::Text(255), Need::Always, false)];
 const ITEM_FIELDS: &[Field] = &[
     field("name", Kind::Text(255), Need::OnCreate, false),
@@ -31,15 +28,15 @@ fn check(store: &Store, res: Res, body: &Map<String, Value>, creating: bool) -> 
     let mut c = Checker::default();
     c.check(body, fields(res), creating, "");
     if res == Res::Items {
-        if let Some(id) = text(body, "tax_id") {
-            if !store.taxes.contains_key(id) {
-                c.add("tax_id", "The selected tax_id is invalid.");
-            }
+        if let Some(id) = text(body, "tax_id")
+            && !store.taxes.contains_key(id)
+        {
+            c.add("tax_id", "The selected tax_id is invalid.");
         }
-        if let Some(id) = text(body, "unit_of_measurement_id") {
-            if !store.units.contains_key(id) {
-                c.add("unit_of_measurement_id", "The selected unit_of_measurement_id is invalid.");
-            }
+        if let Some(id) = text(body, "unit_of_measurement_id")
+            && !store.units.contains_key(id)
+        {
+            c.add("unit_of_measurement_id", "The selected unit_of_measurement_id is invalid.");
         }
     }
     c.finish()

@@ -31,12 +31,11 @@ fn check(body: &Map<String, Value>, creating: bool) -> Result<(), ApiError> {
             }
         }
     }
-    if let Some(Value::Object(d)) = body.get("document_defaults") {
-        if let Some(v) = d.get("currency") {
-            if !v.as_str().is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())) {
-                c.add("document_defaults.currency", "The document_defaults.currency must be a 3-letter ISO 4217 code.");
-            }
-        }
+    if let Some(Value::Object(d)) = body.get("document_defaults")
+        && let Some(v) = d.get("currency")
+        && !v.as_str().is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        c.add("document_defaults.currency", "The document_defaults.currency must be a 3-letter ISO 4217 code.");
     }
     if let Some(Value::Array(contacts)) = body.get("contacts") {
         if contacts.len() > 20 {
@@ -56,11 +55,7 @@ fn check(body: &Map<String, Value>, creating: bool) -> Result<(), ApiError> {
 fn nested(input: Option<&Value>, keys: &[&str], prior: Option<&Value>) -> Value {
     let mut out = Map::new();
     for k in keys {
-        let v = input
-            .and_then(|i| i.get(*k))
-            .or_else(|| prior.and_then(|p| p.get(*k)))
-            .cloned()
-            .unwrap_or(Value::Null);
+        let v = input.and_then(|i| i.get(*k)).or_else(|| prior.and_then(|p| p.get(*k))).cloned().unwrap_or(Value::Null);
         out.insert((*k).into(), v);
     }
     Value::Object(out)
@@ -125,9 +120,7 @@ pub fn update(store: &mut Store, id: &str, body: &Value) -> Result<(), ApiError>
 
 /// Refused while estimates, invoices or recurring invoices refer to the client; contacts go with it.
 pub fn delete(store: &mut Store, id: &str) -> Result<(), ApiError> {
-    let used = [&store.estimates, &store.invoices, &store.recurring]
-        .iter()
-        .any(|t| t.values().any(|d| text(d, "client_id") == Some(id)));
+    let used = [&store.estimates, &store.invoices, &store.recurring].iter().any(|t| t.values().any(|d| text(d, "client_id") == Some(id)));
     if used {
         return Err(ApiError::field("client", "The client has estimates or invoices and cannot be deleted."));
     }

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
-use crate::money;
 use super::view::{Extra, View};
+use crate::money;
 use crate::reply::ApiError;
 use crate::store::{Record, Store, new_id, set_enum, text};
 use crate::validate::{Checker, Field, Kind, MONEY, Need, PERCENT, POSITIVE, field};
@@ -77,28 +77,28 @@ pub fn check_lines(c: &mut Checker, body: &Map<String, Value>, key: &str, min: u
 
 /// Checks that referenced ids exist: `tax_id`, `client_id`, and those of each line item.
 pub fn check_refs(c: &mut Checker, store: &Store, body: &Map<String, Value>, lines_key: &str) {
-    if let Some(id) = text(body, "client_id") {
-        if !store.clients.contains_key(id) {
-            c.add("client_id", "The selected client_id is invalid.");
-        }
+    if let Some(id) = text(body, "client_id")
+        && !store.clients.contains_key(id)
+    {
+        c.add("client_id", "The selected client_id is invalid.");
     }
-    if let Some(id) = text(body, "tax_id") {
-        if !store.taxes.contains_key(id) {
-            c.add("tax_id", "The selected tax_id is invalid.");
-        }
+    if let Some(id) = text(body, "tax_id")
+        && !store.taxes.contains_key(id)
+    {
+        c.add("tax_id", "The selected tax_id is invalid.");
     }
     if let Some(Value::Array(lines)) = body.get(lines_key) {
         for (i, line) in lines.iter().enumerate() {
             let Some(l) = line.as_object() else { continue };
-            if let Some(id) = text(l, "tax_id") {
-                if !store.taxes.contains_key(id) {
-                    c.add(&format!("{lines_key}.{i}.tax_id"), "The selected tax_id is invalid.");
-                }
+            if let Some(id) = text(l, "tax_id")
+                && !store.taxes.contains_key(id)
+            {
+                c.add(&format!("{lines_key}.{i}.tax_id"), "The selected tax_id is invalid.");
             }
-            if let Some(id) = text(l, "unit_of_measurement_id") {
-                if !store.units.contains_key(id) {
-                    c.add(&format!("{lines_key}.{i}.unit_of_measurement_id"), "The selected unit_of_measurement_id is invalid.");
-                }
+            if let Some(id) = text(l, "unit_of_measurement_id")
+                && !store.units.contains_key(id)
+            {
+                c.add(&format!("{lines_key}.{i}.unit_of_measurement_id"), "The selected unit_of_measurement_id is invalid.");
             }
         }
     }
@@ -111,13 +111,13 @@ pub fn build_lines(store: &Store, inputs: &[Value], existing: &[Value]) -> Vec<V
         .iter()
         .filter_map(Value::as_object)
         .map(|input| {
-            let prior = text(input, "id").and_then(|id| {
-                existing.iter().filter_map(Value::as_object).find(|e| text(e, "id") == Some(id))
-            });
+            let prior = text(input, "id").and_then(|id| existing.iter().filter_map(Value::as_object).find(|e| text(e, "id") == Some(id)));
             let mut line = prior.cloned().unwrap_or_else(|| {
                 let mut l = Map::new();
                 l.insert("id".into(), Value::String(new_id()));
-                for k in ["description", "unit_of_measurement_id", "unit_name", "tax_id", "tax_name", "tax_percent", "discount_type", "discount_value"] {
+                for k in
+                    ["description", "unit_of_measurement_id", "unit_name", "tax_id", "tax_name", "tax_percent", "discount_type", "discount_value"]
+                {
                     l.insert(k.into(), Value::Null);
                 }
                 l
@@ -127,10 +127,8 @@ pub fn build_lines(store: &Store, inputs: &[Value], existing: &[Value]) -> Vec<V
                     line.insert(k.clone(), v.clone());
                 }
             }
-            let unit_name = text(&line, "unit_of_measurement_id")
-                .and_then(|id| store.units.get(id))
-                .and_then(|u| u.get("name").cloned())
-                .unwrap_or(Value::Null);
+            let unit_name =
+                text(&line, "unit_of_measurement_id").and_then(|id| store.units.get(id)).and_then(|u| u.get("name").cloned()).unwrap_or(Value::Null);
             line.insert("unit_name".into(), unit_name);
             // A tax reference fills the name and rate unless the input gave its own.
             if let Some(tax) = text(&line, "tax_id").and_then(|id| store.taxes.get(id)).cloned() {
@@ -211,11 +209,8 @@ pub fn compute_total(doc: &mut Record, lines_key: &str) -> Decimal {
     };
     for line in lines.iter_mut().filter_map(Value::as_object_mut) {
         let amount = money::cents(money::get(line, "quantity").checked_mul(money::get(line, "price")).unwrap_or(Decimal::ZERO));
-        let net = if dist == "PER_ITEM" {
-            amount - discount(text(line, "discount_type"), money::get(line, "discount_value"), amount)
-        } else {
-            amount
-        };
+        let net =
+            if dist == "PER_ITEM" { amount - discount(text(line, "discount_type"), money::get(line, "discount_value"), amount) } else { amount };
         if per_item_tax {
             item_tax += money::percent_of(net, money::get(line, "tax_percent"));
         }
@@ -223,11 +218,8 @@ pub fn compute_total(doc: &mut Record, lines_key: &str) -> Decimal {
         subtotal += net;
     }
     doc.insert(lines_key.into(), Value::Array(lines));
-    let doc_discount = if dist == "PER_DOCUMENT" {
-        discount(text(doc, "discount_type"), money::get(doc, "discount_value"), subtotal)
-    } else {
-        Decimal::ZERO
-    };
+    let doc_discount =
+        if dist == "PER_DOCUMENT" { discount(text(doc, "discount_type"), money::get(doc, "discount_value"), subtotal) } else { Decimal::ZERO };
     let taxable = subtotal - doc_discount;
     let tax = if per_item_tax { item_tax } else { money::percent_of(taxable, money::get(doc, "tax_percent")) };
     taxable + tax + money::get(doc, "shipping")
@@ -262,9 +254,7 @@ pub fn set_currency(doc: &mut Record) {
 /// A document as the API shows it: the stored fields plus the embedded client and organization.
 pub fn render<'a>(store: &'a Store, doc: &'a Record) -> View<'a> {
     let client = text(doc, "client_id").and_then(|id| store.clients.get(id)).map(super::clients::render);
-    View::of(doc)
-        .with("client", Extra::View(client))
-        .with("organization", Extra::Value(json!({"id": store.org_id, "name": "Demo Organization"})))
+    View::of(doc).with("client", Extra::View(client)).with("organization", Extra::Value(json!({"id": store.org_id, "name": "Demo Organization"})))
 }
 
 /// 422 unless a field may still be edited.

@@ -7,10 +7,7 @@ use crate::reply::ApiError;
 use crate::store::{Record, Store, new_id, now, set_enum, text};
 use crate::validate::{Checker, Field, Kind, Need, field, object};
 
-const OWN_FIELDS: &[Field] = &[
-    field("client_id", Kind::Id, Need::OnCreate, false),
-    field("line_items", Kind::Array, Need::OnCreate, false),
-];
+const OWN_FIELDS: &[Field] = &[field("client_id", Kind::Id, Need::OnCreate, false), field("line_items", Kind::Array, Need::OnCreate, false)];
 
 fn check(store: &Store, body: &Map<String, Value>, creating: bool) -> Result<(), ApiError> {
     let mut c = Checker::default();

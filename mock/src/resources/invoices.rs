@@ -56,10 +56,10 @@ fn apply(store: &Store, doc: &mut Record, body: &Map<String, Value>) -> Result<(
     }
     let issued = text(doc, "issued_at").and_then(parse_date);
     let due = text(doc, "due_at").and_then(parse_date);
-    if let (Some(i), Some(d)) = (issued, due) {
-        if d < i {
-            return Err(ApiError::field("due_at", "The due_at must be a date after or equal to issued_at."));
-        }
+    if let (Some(i), Some(d)) = (issued, due)
+        && d < i
+    {
+        return Err(ApiError::field("due_at", "The due_at must be a date after or equal to issued_at."));
     }
     let late = doc.get("has_late_fee") == Some(&Value::Bool(true));
     let next_fee = match (late, due.and_then(|d| d.checked_add_days(Days::new(1)))) {

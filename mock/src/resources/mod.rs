@@ -57,6 +57,9 @@ impl Route {
     }
 }
 
+/// A matched path: resource, parent id, item id and the methods it allows.
+type Matched = (Res, Option<String>, Option<String>, &'static [(&'static str, Action)]);
+
 /// Matches a path below the API prefix. Unknown paths are 404; known paths with another
 /// method are 405 with the allowed methods.
 pub fn route(method: &str, path: &str) -> Result<Route, ApiError> {
@@ -65,7 +68,7 @@ pub fn route(method: &str, path: &str) -> Result<Route, ApiError> {
         return Err(ApiError::NotFound);
     }
     let own = |s: &str| Some(s.to_string());
-    let (res, parent, id, allowed): (Res, Option<String>, Option<String>, &[(&str, Action)]) = match segs.as_slice() {
+    let (res, parent, id, allowed): Matched = match segs.as_slice() {
         ["clients", cid, "contacts"] => (Res::Contacts, own(cid), None, &[("GET", Action::List), ("POST", Action::Create)]),
         ["clients", cid, "contacts", id] => (Res::Contacts, own(cid), own(id), ITEM),
         ["estimates", id, "send"] => (Res::Estimates, None, own(id), &[("POST", Action::Send)]),
@@ -160,7 +163,11 @@ pub fn dispatch(store: &mut Store, call: Call<'_>) -> Outcome {
             Ok(Reply::ok(format!("{label} deleted successfully"), Value::Null))
         }
         Action::Send => {
-            if r.res == Res::Estimates { estimates::send(store, id)? } else { invoices::send(store, id)? }
+            if r.res == Res::Estimates {
+                estimates::send(store, id)?
+            } else {
+                invoices::send(store, id)?
+            }
             Ok(Reply::ok(format!("{label} sent successfully"), render_id(store, r.res, id)))
         }
         Action::Convert => {
@@ -202,8 +209,7 @@ fn list(store: &Store, call: Call<'_>) -> Outcome {
         })
         .collect();
     let data: Vec<View<'_>> = rows[page.range(rows.len())].iter().map(|rec| render(store, r.res, rec)).collect();
-    let keep: Vec<(String, String)> =
-        call.query.iter().filter(|(k, _)| k != "page" && k != "per_page").cloned().collect();
+    let keep: Vec<(String, String)> = call.query.iter().filter(|(k, _)| k != "page" && k != "per_page").cloned().collect();
     let mut reply = Reply::ok("Resources retrieved successfully", data);
     reply.page = Some(page.describe(rows.len(), call.url, &keep));
     Ok(reply)
@@ -226,10 +232,7 @@ pub fn render<'a>(store: &'a Store, res: Res, rec: &'a Record) -> View<'a> {
 
 /// Exact-match filters on the named fields (`status`, `client_id`, `invoice_id`).
 fn field_filters(rec: &Record, query: &[(String, String)], keys: &[&str]) -> bool {
-    query
-        .iter()
-        .filter(|(k, _)| keys.contains(&k.as_str()))
-        .all(|(k, v)| text(rec, k).is_some_and(|x| x.eq_ignore_ascii_case(v)))
+    query.iter().filter(|(k, _)| keys.contains(&k.as_str())).all(|(k, v)| text(rec, k).is_some_and(|x| x.eq_ignore_ascii_case(v)))
 }
 
 /// Creates through the same validation as the API; used to seed demo data.

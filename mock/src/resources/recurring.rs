@@ -3,8 +3,8 @@
 use serde_json::{Map, Value, json};
 
 use super::documents::{self as docs, DOC_FIELDS, LATE_FEE_FIELDS};
-use crate::money;
 use super::view::{Extra, View};
+use crate::money;
 use crate::reply::ApiError;
 use crate::store::{Record, Store, new_id, now, set_enum, text};
 use crate::validate::{Checker, Field, Kind, Need, field, object, parse_date};
@@ -45,10 +45,10 @@ fn apply(store: &Store, r: &mut Record, body: &Map<String, Value>) -> Result<(),
     }
     let start = text(r, "start_date").and_then(parse_date);
     let end = text(r, "end_date").and_then(parse_date);
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            return Err(ApiError::field("end_date", "The end_date must be a date after or equal to start_date."));
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        return Err(ApiError::field("end_date", "The end_date must be a date after or equal to start_date."));
     }
     if r.get("occurrences").and_then(Value::as_u64).unwrap_or(0) == 0 {
         r.insert("next_date".into(), r.get("start_date").cloned().unwrap_or(Value::Null));

@@ -18,10 +18,7 @@ pub enum Extra<'a> {
 
 impl<'a> View<'a> {
     pub fn of(record: &'a Record) -> Self {
-        View {
-            record,
-            extra: Vec::new(),
-        }
+        View { record, extra: Vec::new() }
     }
 
     pub fn with(mut self, key: &'static str, extra: Extra<'a>) -> Self {

@@ -55,10 +55,7 @@ impl Api {
 
     pub async fn call_as(&self, token: &str, method: &str, path: &str, body: Option<Value>) -> Resp {
         let url = format!("{}{}", self.mock.url(), path);
-        let mut req = self
-            .http
-            .request(method.parse().expect("method"), url)
-            .header("Accept", "application/json");
+        let mut req = self.http.request(method.parse().expect("method"), url).header("Accept", "application/json");
         if !token.is_empty() {
             req = req.bearer_auth(token);
         }

@@ -6,10 +6,7 @@ use blinksale::resources::*;
 use blinksale::{Client, Decimal, ListParams};
 
 fn show(step: &str, inv: &Invoice) {
-    println!(
-        "{step:<22} {}  total {:>9}  paid {:>9}  due {:>9}  {}",
-        inv.invoice_number, inv.total, inv.total_paid, inv.total_due, inv.status
-    );
+    println!("{step:<22} {}  total {:>9}  paid {:>9}  due {:>9}  {}", inv.invoice_number, inv.total, inv.total_paid, inv.total_due, inv.status);
 }
 
 #[tokio::main]
@@ -62,7 +59,8 @@ async fn main() -> Result<(), blinksale::Error> {
     show("Sent", &invoice);
 
     let half = (invoice.total_due / Decimal::TWO).round_dp(2);
-    let applied = client.invoices().apply_payment(&invoice.id, &ApplyPayment { notes: Some("Check #1001".into()), ..ApplyPayment::new(half) }).await?;
+    let applied =
+        client.invoices().apply_payment(&invoice.id, &ApplyPayment { notes: Some("Check #1001".into()), ..ApplyPayment::new(half) }).await?;
     show(&format!("Paid {half}"), &applied.invoice);
 
     let rest = applied.invoice.total_due;

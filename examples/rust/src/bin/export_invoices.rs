@@ -34,11 +34,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         writeln!(
             out,
             "{},{},{},{},{},{},{},{},{}",
-            csv(&inv.invoice_number), csv(client_name), inv.status, inv.issued_at, inv.due_at,
-            inv.currency, inv.total, inv.total_paid, inv.total_due
+            csv(&inv.invoice_number),
+            csv(client_name),
+            inv.status,
+            inv.issued_at,
+            inv.due_at,
+            inv.currency,
+            inv.total,
+            inv.total_paid,
+            inv.total_due
         )?;
         count += 1;
-        if count % 50 == 0 || count == total {
+        if count.is_multiple_of(50) || count == total {
             progress(count, total);
         }
     }

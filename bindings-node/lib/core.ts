@@ -1,0 +1,293 @@
+// The runtime under the generated resources: one call path to the addon, per-request options,
+// `AbortSignal`, `withResponse()`, pages and `for await` paging. Rules (retries, paging, what may
+// be sent) are the core's; this only moves values across.
+import { type CallOptions, NativeCancel, type NativeClient, type Reply } from '../native.js';
+import { BlinksaleError, type ErrorDetails, type RateLimit } from './exceptions';
+import { CLASSES } from './generated/errors';
+
+/** Options of one request; the last argument of every method. */
+export interface RequestOptions {
+  /** Per attempt, in milliseconds (the client's default otherwise). */
+  timeout?: number;
+  /** Retries after a retryable failure. */
+  maxRetries?: number;
+  /** Headers for this request; they replace the client's of the same name. */
+  headers?: Record<string, string>;
+  /** Aborts the request at once: the promise rejects with `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** Query parameters added to the request. */
+  query?: Record<string, string | number | boolean>;
+  /** Fields merged into the JSON body, unchecked: for fields this version does not know. */
+  body?: Record<string, unknown>;
+}
+
+/** The HTTP side of a response. */
+export interface APIResponseInfo {
+  status: number;
+  /** Header names are lower-case. */
+  headers: Record<string, string>;
+  requestId: string | null;
+  rateLimit: RateLimit | null;
+}
+
+/** What `withResponse()` resolves to. */
+export interface WithResponse<T> {
+  data: T;
+  response: APIResponseInfo;
+}
+
+/** The addon's client, as the JS layer holds it. */
+export interface ClientCore {
+  readonly _native: NativeClient;
+}
+
+/** A Promise for the data that also gives the HTTP response: `await p.withResponse()`. */
+export class APIPromise<T> extends Promise<T> {
+  #raw: Promise<WithResponse<T>>;
+  #parsed?: Promise<T>;
+
+  constructor(raw: Promise<WithResponse<T>>) {
+    super((resolve) => resolve(undefined as T));
+    this.#raw = raw;
+  }
+
+  // `then` on the base class must build plain promises, not APIPromises.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
+  /** The data with the response's status, headers, request id and rate limit. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#raw;
+  }
+
+  /** The response alone. */
+  asResponse(): Promise<APIResponseInfo> {
+    return this.#raw.then((r) => r.response);
+  }
+
+  #parse(): Promise<T> {
+    if (!this.#parsed) this.#parsed = this.#raw.then((r) => r.data);
+    return this.#parsed;
+  }
+
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#parse().then(onfulfilled, onrejected);
+  }
+
+  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.#parse().catch(onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#parse().finally(onfinally);
+  }
+}
+
+/** The addon rejects with an Error carrying the core's `code` and a `details` object. */
+export function fromNative(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const { code, details } = err as Error & { code?: unknown; details?: ErrorDetails };
+  if (typeof code !== 'string' || details === undefined) return err;
+  const Cls = CLASSES[code] ?? BlinksaleError;
+  return new Cls(err.message, code, details);
+}
+
+/** Awaits the addon, rethrowing its errors as the SDK's classes with the caller's stack. */
+export async function settle<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    const error = fromNative(err);
+    if (error !== err && error instanceof Error) Error.captureStackTrace(error, settle);
+    throw error;
+  }
+}
+
+function abortError(): BlinksaleError {
+  return new CLASSES.aborted('the request was aborted', 'aborted');
+}
+
+/** Per-request options as the addon takes them. */
+export function callOptions(o?: RequestOptions): CallOptions | null {
+  if (!o) return null;
+  const { timeout, maxRetries, headers, query, body } = o;
+  if (timeout === undefined && maxRetries === undefined && !headers && !query && !body) return null;
+  return {
+    timeout,
+    maxRetries,
+    headers: headers ? Object.entries(headers) : undefined,
+    extraQuery: query ? pairs(query) : undefined,
+    extraBody: body ? JSON.stringify(body) : undefined,
+  };
+}
+
+export function pairs(params: object): string[][] {
+  const out: string[][] = [];
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out.push([k, String(v)]);
+  return out;
+}
+
+/** Runs one addon call; a `signal` drops the core's future and rejects at once. */
+export function run(send: (cancel: NativeCancel | null) => Promise<Reply>, signal?: AbortSignal): Promise<Reply> {
+  if (!signal) return settle(send(null));
+  if (signal.aborted) return Promise.reject(abortError());
+  const cancel = new NativeCancel();
+  return new Promise<Reply>((resolve, reject) => {
+    const onAbort = () => {
+      cancel.cancel();
+      reject(abortError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    settle(send(cancel))
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function parseHeaders(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf(':');
+    if (at > 0) {
+      const name = line.slice(0, at);
+      const value = line.slice(at + 1).trimStart();
+      out[name] = name in out ? `${out[name]}, ${value}` : value;
+    }
+  }
+  return out;
+}
+
+/** The response side of a reply; headers are parsed when first read. */
+export function responseInfo(reply: Reply): APIResponseInfo {
+  let headers: Record<string, string> | undefined;
+  const rateLimit =
+    reply.rlLimit == null && reply.rlRemaining == null && reply.rlReset == null
+      ? null
+      : { limit: reply.rlLimit ?? null, remaining: reply.rlRemaining ?? null, reset: reply.rlReset ?? null };
+  return {
+    status: reply.status,
+    get headers() {
+      headers ??= parseHeaders(reply.headers);
+      return headers;
+    },
+    requestId: reply.requestId ?? null,
+    rateLimit,
+  };
+}
+
+/** Marks a returned object with its request id, as a non-enumerable `_requestId`. */
+export function withRequestId<T>(value: T, requestId: string | null | undefined): T {
+  if (value !== null && typeof value === 'object') {
+    Object.defineProperty(value, '_requestId', { value: requestId ?? null, enumerable: false });
+  }
+  return value;
+}
+
+/** `meta` of a list response. */
+export interface PageMeta {
+  current_page?: number;
+  from?: number | null;
+  last_page?: number;
+  path?: string;
+  per_page?: number;
+  to?: number | null;
+  total?: number;
+  links?: Array<{ url: string | null; label: string; active: boolean }>;
+}
+
+/** One page of a list: iterate it, or read `data` and `meta`. */
+export class Page<T> implements Iterable<T> {
+  /** The items on this page. */
+  readonly data: T[];
+  declare readonly _requestId: string | null;
+  #meta: string | PageMeta | null | undefined;
+  #hasNext: boolean;
+  #fetch: (page: number) => Promise<Page<T>>;
+
+  constructor(reply: Reply, fetch: (page: number) => Promise<Page<T>>) {
+    this.data = JSON.parse(reply.data);
+    this.#meta = reply.meta;
+    this.#hasNext = reply.hasNext;
+    this.#fetch = fetch;
+    withRequestId(this, reply.requestId);
+  }
+
+  /** current_page, last_page, per_page, total, from, to, path, links (parsed when first read). */
+  get meta(): PageMeta {
+    if (typeof this.#meta !== 'object' || this.#meta === null) this.#meta = this.#meta ? JSON.parse(this.#meta) : {};
+    return this.#meta as PageMeta;
+  }
+
+  hasNextPage(): boolean {
+    return this.#hasNext;
+  }
+
+  /** The next page with the same filters, or null after the last. */
+  async getNextPage(): Promise<Page<T> | null> {
+    return this.#hasNext ? this.#fetch((this.meta.current_page ?? 1) + 1) : null;
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.data[Symbol.iterator]();
+  }
+}
+
+/** The base of every generated resource: one call path for each kind of result. */
+export abstract class APIResource {
+  readonly #client: ClientCore;
+  readonly #parent: string[];
+
+  constructor(client: ClientCore, parent: string[]) {
+    this.#client = client;
+    this.#parent = parent;
+  }
+
+  protected _ids(id?: string): string[] {
+    return id === undefined ? this.#parent : [...this.#parent, String(id)];
+  }
+
+  #send(op: string, ids: string[], query: string[][], body: unknown, options?: RequestOptions): Promise<Reply> {
+    const native = this.#client._native;
+    const json = body === undefined ? null : JSON.stringify(body);
+    const opts = callOptions(options);
+    return run((cancel) => native.call(op, ids, query, json, opts, cancel), options?.signal);
+  }
+
+  protected _call<T>(op: string, ids: string[], body: unknown, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(
+      this.#send(op, ids, [], body, options).then((reply) => ({
+        data: withRequestId(JSON.parse(reply.data) as T, reply.requestId),
+        response: responseInfo(reply),
+      })),
+    );
+  }
+
+  protected _list<T>(op: string, ids: string[], params: object, options?: RequestOptions): APIPromise<Page<T>> {
+    const fetch = (page: number) => this._list<T>(op, ids, { ...params, page }, options).then((p) => p);
+    return new APIPromise(
+      this.#send(op, ids, pairs(params), undefined, options).then((reply) => ({
+        data: new Page<T>(reply, fetch),
+        response: responseInfo(reply),
+      })),
+    );
+  }
+
+  protected _listAll<T>(op: string, ids: string[], params: { limit?: number }, options?: RequestOptions): AsyncIterable<T> {
+    const { limit, ...query } = params;
+    const native = this.#client._native;
+    return {
+      async *[Symbol.asyncIterator]() {
+        const stream = native.stream(op, ids, pairs(query), limit ?? null, callOptions(options));
+        for (;;) {
+          const batch = await settle(stream.nextBatch());
+          if (batch.length === 0) return;
+          for (const text of batch) yield JSON.parse(text) as T;
+        }
+      },
+    };
+  }
+}

@@ -1,0 +1,78 @@
+// `MockServer`: the embedded blinksale-mock, for testing code offline.
+import { NativeMock } from '../native.js';
+
+export interface Fault {
+  kind?: 'status' | 'rate_limit' | 'delay' | 'drop' | 'truncate';
+  /** '/clients', '/clients*' (prefix) or '*' (default). */
+  path?: string;
+  method?: string;
+  times?: number;
+  status?: number;
+  body?: 'json' | 'html';
+  after_handler?: boolean;
+  reset?: number;
+  ms?: number;
+}
+
+export interface LoggedRequest {
+  seq: number;
+  at_ms: number;
+  method: string;
+  path: string;
+  query: string | null;
+  /** Names lower-case; never `authorization`. */
+  headers: Record<string, string>;
+  body: unknown;
+  authorized: boolean;
+  status: number | null;
+  fault: string | null;
+}
+
+export interface MockOptions {
+  /** Requests per `window` seconds and token; off unless set. */
+  rateLimit?: number;
+  window?: number;
+  /** Extra clients and invoices. */
+  seed?: number;
+  /** 'VALUE:read,write,send' strings. */
+  tokens?: string[];
+}
+
+/** A local Blinksale API server with seeded demo data, a request log and fault injection. */
+export class MockServer {
+  readonly url: string;
+  readonly token: string;
+  #native: NativeMock;
+
+  private constructor(native: NativeMock) {
+    this.#native = native;
+    this.url = native.url;
+    this.token = native.token;
+  }
+
+  static async start(options: MockOptions = {}): Promise<MockServer> {
+    return new MockServer(new NativeMock(options));
+  }
+
+  /** The requests received: method, path, query, headers, body, authorized, status, fault. */
+  requests(): LoggedRequest[] {
+    return JSON.parse(this.#native.requests());
+  }
+
+  clearRequests(): void {
+    this.#native.clearRequests();
+  }
+
+  /** Queues a fault. */
+  inject(fault: Fault): void {
+    this.#native.inject(JSON.stringify(fault));
+  }
+
+  reset(): void {
+    this.#native.reset();
+  }
+
+  async stop(): Promise<void> {
+    this.#native.stop();
+  }
+}

@@ -1,0 +1,30 @@
+//! Core `tracing` events to stderr, as `blinksale <level>: <line>`, when `BLINKSALE_LOG` or
+//! `setLogLevel()` turns them on. What is logged and how it reads is the core's (`blinksale::log`).
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use tracing::{Event, Subscriber};
+use tracing_subscriber::layer::{Context, Layer};
+use tracing_subscriber::prelude::*;
+
+struct Stderr;
+
+impl<S: Subscriber> Layer<S> for Stderr {
+    fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
+        if blinksale::log::enabled(event.metadata()) {
+            eprintln!("blinksale {}: {}", event.metadata().level().as_str().to_ascii_lowercase(), blinksale::log::line(event));
+        }
+    }
+}
+
+#[napi_derive::module_init]
+fn init() {
+    let _ = tracing::subscriber::set_global_default(tracing_subscriber::registry().with(Stderr));
+    blinksale::log::set_level_from_env();
+}
+
+/// Sets the level of the lines written to stderr (`debug`, `info`, `warn`, `error`; null: off).
+#[napi]
+#[allow(dead_code)] // Called from JS only.
+pub fn set_log_level(level: Option<String>) -> Result<()> {
+    blinksale::log::set_level(level.as_deref()).map_err(|e| Error::new(Status::InvalidArg, e))
+}

@@ -1,0 +1,254 @@
+"""The runtime under the generated resources: one call path to the native client, sync or
+async, returning models, pages or ``APIResponse`` wrappers. Rules (retries, paging, what may be
+sent) are the core's; this only moves values across."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Dict,
+    Generic,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+
+from ._base import BlinksaleObject
+from ._pagination import AsyncPage, Page, PageMeta
+from ._rate_limit import RateLimit
+
+if TYPE_CHECKING:
+    from ._client import AsyncClient, Client
+
+__all__ = ["NotGiven", "NOT_GIVEN", "APIResponse", "SyncAPIResource", "AsyncAPIResource", "Headers", "Query", "Body"]
+
+M = TypeVar("M", bound=BlinksaleObject)
+T = TypeVar("T")
+
+Headers = Mapping[str, str]
+Query = Mapping[str, object]
+Body = Mapping[str, object]
+
+
+class NotGiven:
+    """The default of optional parameters: the field is left out of the request, where
+    ``None`` would send ``null``."""
+
+    _instance: Optional[NotGiven] = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+# What the native client takes for per-request options:
+# (timeout s, max_retries, headers, extra query pairs, extra body).
+Options = Optional[
+    Tuple[Optional[float], Optional[int], List[Tuple[str, str]], List[Tuple[str, Any]], Optional[Dict[str, Any]]]
+]
+# What it returns: (data JSON, meta JSON, has next, status, headers, request id, message, rate limit).
+Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str], Any]
+
+
+def _options(
+    extra_headers: Optional[Headers],
+    extra_query: Optional[Query],
+    extra_body: Optional[Body],
+    timeout: Union[float, NotGiven],
+    max_retries: Union[int, NotGiven],
+) -> Options:
+    if (
+        not (extra_headers or extra_query or extra_body)
+        and isinstance(timeout, NotGiven)
+        and isinstance(max_retries, NotGiven)
+    ):
+        return None
+    return (
+        None if isinstance(timeout, NotGiven) else float(timeout),
+        None if isinstance(max_retries, NotGiven) else max_retries,
+        list((extra_headers or {}).items()),
+        list((extra_query or {}).items()),
+        dict(extra_body) if extra_body else None,
+    )
+
+
+def _body(params: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
+    """The request body: the dict given, then the keyword arguments given (NOT_GIVEN left out)."""
+    body = dict(params) if params else {}
+    body.update((k, v) for k, v in fields.items() if v is not NOT_GIVEN)
+    return body
+
+
+def _query(fields: Dict[str, Any]) -> List[Tuple[str, Any]]:
+    return [(k, v) for k, v in fields.items() if v is not NOT_GIVEN and v is not None]
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_float=Decimal)
+
+
+class APIResponse(Generic[T]):
+    """A result with its HTTP details: ``parse()`` gives what the plain call returns."""
+
+    def __init__(self, parsed: T, reply: Reply) -> None:
+        self._parsed = parsed
+        self.status_code: int = reply[3]
+        self.headers: Dict[str, str] = dict(reply[4])
+        self.request_id: Optional[str] = reply[5]
+        self.message: Optional[str] = reply[6]
+        self.rate_limit: Optional[RateLimit] = RateLimit(*reply[7]) if reply[7] else None
+
+    def parse(self) -> T:
+        """The result the plain call would have returned."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"APIResponse(status_code={self.status_code}, request_id={self.request_id!r})"
+
+
+def _model(cls: Type[M], reply: Reply) -> M:
+    obj = cls(_loads(reply[0]))
+    object.__setattr__(obj, "_request_id", reply[5])
+    return obj
+
+
+class _APIResource:
+    def __init__(self, client: Any, parent: Sequence[str] = ()) -> None:
+        self._client = client
+        self._parent = tuple(parent)
+
+    def _ids(self, id: Optional[str] = None) -> List[str]:
+        return [*self._parent, id] if id is not None else list(self._parent)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} resource>"
+
+
+class SyncAPIResource(_APIResource):
+    """Blocking calls; the GIL is released while the core works."""
+
+    _client: Client
+
+    def _send(self, op: str, ids: List[str], query: List[Tuple[str, Any]], body: Any, options: Options) -> Reply:
+        return self._client._native.call(op, ids, query, body, options)
+
+    def _call(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> M:
+        return _model(cls, self._send(op, ids, [], body, options))
+
+    def _call_raw(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> APIResponse[M]:
+        reply = self._send(op, ids, [], body, options)
+        return APIResponse(_model(cls, reply), reply)
+
+    def _call_none(self, op: str, ids: List[str], body: Any, options: Options) -> None:
+        self._send(op, ids, [], body, options)
+
+    def _call_none_raw(self, op: str, ids: List[str], body: Any, options: Options) -> APIResponse[None]:
+        return APIResponse(None, self._send(op, ids, [], body, options))
+
+    def _page(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
+    ) -> Page[M]:
+        items: List[M] = [cls(d) for d in _loads(reply[0])]
+        fetch = lambda n: self._list(op, ids, {**query, "page": n}, cls, options)  # noqa: E731
+        page = Page(items, PageMeta(reply[1]), reply[2], fetch)
+        page._request_id = reply[5]
+        return page
+
+    def _list(self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options) -> Page[M]:
+        return self._page(op, ids, query, cls, options, self._send(op, ids, _query(query), None, options))
+
+    def _list_raw(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options
+    ) -> APIResponse[Page[M]]:
+        reply = self._send(op, ids, _query(query), None, options)
+        return APIResponse(self._page(op, ids, query, cls, options, reply), reply)
+
+    def _list_all(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], limit: Optional[int], options: Options
+    ) -> Iterator[M]:
+        stream = self._client._native.stream(op, ids, _query(query), limit, options)
+        while True:
+            batch = stream.next_batch()
+            if not batch:
+                return
+            for text in batch:
+                yield cls(_loads(text))
+
+
+class AsyncAPIResource(_APIResource):
+    """Awaitable calls on the core's runtime."""
+
+    _client: AsyncClient
+
+    async def _send(self, op: str, ids: List[str], query: List[Tuple[str, Any]], body: Any, options: Options) -> Reply:
+        reply: Reply = await self._client._native.call_async(op, ids, query, body, options)
+        return reply
+
+    async def _call(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> M:
+        return _model(cls, await self._send(op, ids, [], body, options))
+
+    async def _call_raw(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> APIResponse[M]:
+        reply = await self._send(op, ids, [], body, options)
+        return APIResponse(_model(cls, reply), reply)
+
+    async def _call_none(self, op: str, ids: List[str], body: Any, options: Options) -> None:
+        await self._send(op, ids, [], body, options)
+
+    async def _call_none_raw(self, op: str, ids: List[str], body: Any, options: Options) -> APIResponse[None]:
+        return APIResponse(None, await self._send(op, ids, [], body, options))
+
+    def _page(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
+    ) -> AsyncPage[M]:
+        items: List[M] = [cls(d) for d in _loads(reply[0])]
+
+        async def fetch(n: int) -> AsyncPage[M]:
+            return await self._list(op, ids, {**query, "page": n}, cls, options)
+
+        page = AsyncPage(items, PageMeta(reply[1]), reply[2], fetch)
+        page._request_id = reply[5]
+        return page
+
+    async def _list(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options
+    ) -> AsyncPage[M]:
+        return self._page(op, ids, query, cls, options, await self._send(op, ids, _query(query), None, options))
+
+    async def _list_raw(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options
+    ) -> APIResponse[AsyncPage[M]]:
+        reply = await self._send(op, ids, _query(query), None, options)
+        return APIResponse(self._page(op, ids, query, cls, options, reply), reply)
+
+    async def _list_all(
+        self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], limit: Optional[int], options: Options
+    ) -> AsyncIterator[M]:
+        stream = self._client._native.stream(op, ids, _query(query), limit, options)
+        while True:
+            batch = await stream.next_batch_async()
+            if not batch:
+                return
+            for text in batch:
+                yield cls(_loads(text))

@@ -1,0 +1,77 @@
+//! Forwarding the core's `tracing` events to a binding's logger: the level filter and the text
+//! of each line live here, so Python's `logging` and Node's stderr say the same thing. The
+//! bindings choose only where lines go. Off until a level is set: idle logging costs nothing.
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use tracing::field::{Field, Visit};
+use tracing::{Event, Level, Metadata};
+
+/// The environment variable that sets the level at start (`debug`, `info`, `warn`, `error`).
+pub const LOG_ENV: &str = "BLINKSALE_LOG";
+
+/// 0 = off, else the lowest level forwarded (1 error … 5 trace).
+static LEVEL: AtomicU8 = AtomicU8::new(0);
+
+/// The rank of a level: 1 error … 5 trace.
+pub fn rank(level: &Level) -> u8 {
+    match *level {
+        Level::ERROR => 1,
+        Level::WARN => 2,
+        Level::INFO => 3,
+        Level::DEBUG => 4,
+        Level::TRACE => 5,
+    }
+}
+
+/// Sets the level by name; None, `""` or `off` turns forwarding off.
+pub fn set_level(name: Option<&str>) -> Result<(), String> {
+    let value = match name.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("off") | Some("") => 0,
+        Some("error") => 1,
+        Some("warn") | Some("warning") => 2,
+        Some("info") => 3,
+        Some("debug") => 4,
+        Some("trace") => 5,
+        Some(other) => return Err(format!("unknown log level {other:?} (debug, info, warn, error or off)")),
+    };
+    LEVEL.store(value, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Sets the level from `BLINKSALE_LOG`, if set; an unknown name leaves logging off.
+pub fn set_level_from_env() {
+    if let Ok(name) = std::env::var(LOG_ENV) {
+        let _ = set_level(Some(&name));
+    }
+}
+
+/// Whether an event of this kind is forwarded: the core's own, at the level set or above.
+pub fn enabled(meta: &Metadata<'_>) -> bool {
+    let wanted = LEVEL.load(Ordering::Relaxed);
+    wanted != 0 && rank(meta.level()) <= wanted && meta.target().starts_with("blinksale")
+}
+
+/// The event as one line: its message, then `name=value` fields.
+pub fn line(event: &Event<'_>) -> String {
+    struct Fields(String);
+    impl Visit for Fields {
+        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+            if field.name() == "message" {
+                let _ = write!(self.0, "{value:?}");
+            } else {
+                let _ = write!(self.0, " {}={value:?}", field.name());
+            }
+        }
+        fn record_str(&mut self, field: &Field, value: &str) {
+            if field.name() == "message" {
+                self.0.push_str(value);
+            } else {
+                let _ = write!(self.0, " {}={value}", field.name());
+            }
+        }
+    }
+    let mut fields = Fields(String::new());
+    event.record(&mut fields);
+    fields.0
+}
