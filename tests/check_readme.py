@@ -23,5 +23,30 @@ for marker, path, lang, body in blocks:
     else:
         print(f"FAIL README block is not in {path}:\n{body}")
         failed += 1
+# Parity tables: every name in a Rust, Python or Node column is in that language's code.
+SOURCES = {
+    "Rust": ["core/src"],
+    "Python": ["bindings-python/python/blinksale", "bindings-python/src"],
+    "Node": ["bindings-node/lib", "bindings-node/src"],
+}
+
+
+def corpus(dirs: list) -> str:
+    return "\n".join(f.read_text() for d in dirs for f in (root / d).rglob("*") if f.suffix in (".rs", ".py", ".pyi", ".ts"))
+
+
+texts = {lang: corpus(dirs) for lang, dirs in SOURCES.items()}
+for table in re.findall(r"<!-- parity: \w+ -->\n((?:\|.*\|\n)+)", text):
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.strip().splitlines()]
+    header, body = rows[0], rows[2:]
+    for row in body:
+        for col, cell in zip(header, row):
+            lang = next((k for k in SOURCES if col.startswith(k)), None)
+            for name in re.findall(r"`\.?([A-Za-z_]\w*)", cell) if lang else []:
+                if re.search(rf"\b{name}\b", texts[lang]):
+                    passed += 1
+                else:
+                    print(f"FAIL parity table: {lang} has no {name!r} ({row[0]})")
+                    failed += 1
 print(f"readme: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 pkg="$root/bindings-node"
 app="$CARGO_TARGET_DIR/node-app"
-(cd "$pkg" && npm ci --no-audit --no-fund --loglevel=error && npx napi build --platform --release --js native.js --dts native.d.ts)
+(cd "$pkg" && { [ -f node_modules/.installed ] || { npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; } && npm run build --silent)
 rm -rf "$app" && mkdir -p "$app"
 tarball=$(cd "$pkg" && npm pack --silent --pack-destination "$app")
 cd "$app"
@@ -14,6 +14,4 @@ npm install --no-audit --no-fund --loglevel=error "./$tarball"
 [ "${1:-}" = "--build-only" ] && exit 0
 cp -r "$pkg/tests" .
 node --test tests/
-"$pkg/node_modules/.bin/tsc" --noEmit --strict --target es2022 --module nodenext --moduleResolution nodenext \
-  --types node --typeRoots "$pkg/node_modules/@types" tests/types.ts
-echo "tsc --strict: ok"
+"$root/tests/typing-node.sh" "$pkg/node_modules"

@@ -22,7 +22,10 @@ const theirs = async () => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(label, runOnce, perRound, rounds) {
-  const rates = new Map([[ours, []], [theirs, []]]);
+  const rates = new Map([
+    [ours, []],
+    [theirs, []],
+  ]);
   for (const fn of [ours, theirs]) await runOnce(fn);
   for (let i = 0; i < rounds; i++) {
     for (const fn of i % 2 === 0 ? [ours, theirs] : [theirs, ours]) {
@@ -38,7 +41,9 @@ async function measure(label, runOnce, perRound, rounds) {
 
 const sequential = async (fn) => fn();
 sequential.size = 1;
-const concurrent = async (fn) => { await Promise.all(Array.from({ length: 32 }, fn)); };
+const concurrent = async (fn) => {
+  await Promise.all(Array.from({ length: 32 }, fn));
+};
 concurrent.size = 32;
 
 await measure('sequential GET /clients?per_page=100 (goal >= 1.0)', sequential, 150, 15);

@@ -66,7 +66,10 @@ async function settle(p) {
         return await p;
     }
     catch (err) {
-        throw fromNative(err);
+        const error = fromNative(err);
+        if (error !== err && error instanceof Error)
+            Error.captureStackTrace(error, settle);
+        throw error;
     }
 }
 function abortError() {

@@ -8,3 +8,5 @@ export * from './generated/resources';
 export { type Fault, type LoggedRequest, MockServer, type MockOptions } from './mock';
 export declare const version: string;
 export default Blinksale;
+/** Writes the core's log lines at `level` and above to stderr ('debug', 'info', 'warn', 'error'; null: off). `BLINKSALE_LOG` sets it at load. */
+export { setLogLevel } from '../native.js';

@@ -14,7 +14,7 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.version = exports.MockServer = exports.BlinksaleError = exports.APIError = exports.Page = exports.APIPromise = exports.Blinksale = void 0;
+exports.setLogLevel = exports.version = exports.MockServer = exports.BlinksaleError = exports.APIError = exports.Page = exports.APIPromise = exports.Blinksale = void 0;
 // The package's public surface.
 const client_1 = require("./client");
 var client_2 = require("./client");
@@ -31,3 +31,6 @@ var mock_1 = require("./mock");
 Object.defineProperty(exports, "MockServer", { enumerable: true, get: function () { return mock_1.MockServer; } });
 exports.version = require('../package.json').version;
 exports.default = client_1.Blinksale;
+/** Writes the core's log lines at `level` and above to stderr ('debug', 'info', 'warn', 'error'; null: off). `BLINKSALE_LOG` sets it at load. */
+var native_js_1 = require("../native.js");
+Object.defineProperty(exports, "setLogLevel", { enumerable: true, get: function () { return native_js_1.setLogLevel; } });

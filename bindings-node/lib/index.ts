@@ -2,12 +2,12 @@
 import { Blinksale } from './client';
 
 export { Blinksale, type ClientOptions } from './client';
-export { APIPromise, Page, type APIResponseInfo, type PageMeta, type RequestOptions, type WithResponse } from './core';
+export { APIPromise, type APIResponseInfo, Page, type PageMeta, type RequestOptions, type WithResponse } from './core';
 export { APIError, BlinksaleError, type ErrorDetails, type RateLimit } from './exceptions';
 export * from './generated/errors';
 export type * from './generated/models';
 export * from './generated/resources';
-export { type Fault, type LoggedRequest, MockServer, type MockOptions } from './mock';
+export { type Fault, type LoggedRequest, type MockOptions, MockServer } from './mock';
 
 export const version: string = (require('../package.json') as { version: string }).version;
 export default Blinksale;

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import util from 'node:util';
 import { setup, TOKEN } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, count } from './helpers.mjs';
+import { test } from 'node:test';
+import { count, setup } from './helpers.mjs';
 
 test('reads are retried on transient faults', async () => {
   const { mock, client } = await setup();
@@ -15,8 +15,12 @@ test('reads are retried on transient faults', async () => {
 
 test('a create is never sent twice', async () => {
   const { mock, client } = await setup();
-  for (const [fault, created] of [[{ kind: 'status', status: 500 }, 0], [{ kind: 'status', status: 502, after_handler: true }, 1],
-    [{ kind: 'drop' }, 0], [{ kind: 'truncate' }, 1]]) {
+  for (const [fault, created] of [
+    [{ kind: 'status', status: 500 }, 0],
+    [{ kind: 'status', status: 502, after_handler: true }, 1],
+    [{ kind: 'drop' }, 0],
+    [{ kind: 'truncate' }, 1],
+  ]) {
     const before = (await client.units.list()).meta.total;
     mock.clearRequests();
     mock.inject({ ...fault, path: '/units', method: 'POST' });

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { setup } from './helpers.mjs';
 
 test('every operation', async () => {
@@ -8,7 +8,11 @@ test('every operation', async () => {
   assert.equal(page.data.length, 15);
   assert.equal(page.meta.total, 35);
   assert.deepEqual(await client.clients.get(page.data[0].id), page.data[0]);
-  const wayne = await client.clients.create({ name: 'Wayne', email: 'ap@wayne.example', contacts: [{ name: 'Lucius', email: 'l@wayne.example' }] });
+  const wayne = await client.clients.create({
+    name: 'Wayne',
+    email: 'ap@wayne.example',
+    contacts: [{ name: 'Lucius', email: 'l@wayne.example' }],
+  });
   assert.equal(wayne.contact_count, 1);
   assert.equal((await client.clients.update(wayne.id, { name: 'Wayne Inc' })).name, 'Wayne Inc');
 
@@ -56,8 +60,12 @@ test('every operation', async () => {
   assert.equal((await client.payments.list({ invoice_id: inv.id })).data.length, 2);
   await client.payments.delete(pay.id);
 
-  const rec = await client.recurringInvoices.create({ client_id: wayne.id, frequency: 'MONTHLY', start_date: '2026-06-01',
-    template_items: [{ name: 'Hosting', quantity: 1, price: 99 }] });
+  const rec = await client.recurringInvoices.create({
+    client_id: wayne.id,
+    frequency: 'MONTHLY',
+    start_date: '2026-06-01',
+    template_items: [{ name: 'Hosting', quantity: 1, price: 99 }],
+  });
   assert.equal(rec.template.items[0].price, 99);
   assert.equal((await client.recurringInvoices.update(rec.id, { max_occurrences: 12 })).max_occurrences, 12);
   assert.equal((await client.recurringInvoices.updateStatus(rec.id, { status: 'PAUSED' })).status, 'PAUSED');

@@ -1,13 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { setup } from './helpers.mjs';
 
 test('pages and for-await paging with a cap', async () => {
   const { mock, client } = await setup();
-  let page = await client.clients.list({ per_page: 10 });
+  const page = await client.clients.list({ per_page: 10 });
   const ids = page.data.map((c) => c.id);
   assert.ok(page.hasNextPage());
-  while ((page = await page.getNextPage()) !== null) ids.push(...page.data.map((c) => c.id));
+  for (let next = await page.getNextPage(); next !== null; next = await next.getNextPage()) ids.push(...next.data.map((c) => c.id));
   assert.equal(new Set(ids).size, 35);
 
   mock.clearRequests();

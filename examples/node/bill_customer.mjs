@@ -5,9 +5,19 @@
 import { Blinksale } from 'blinksale';
 
 const client = new Blinksale();
-const show = (step, inv) => console.log(
-  step.padEnd(22), inv.invoice_number, ' total', String(inv.total).padStart(9), ' paid', String(inv.total_paid).padStart(9),
-  ' due', String(inv.total_due).padStart(9), '', inv.status);
+const show = (step, inv) =>
+  console.log(
+    step.padEnd(22),
+    inv.invoice_number,
+    ' total',
+    String(inv.total).padStart(9),
+    ' paid',
+    String(inv.total_paid).padStart(9),
+    ' due',
+    String(inv.total_due).padStart(9),
+    '',
+    inv.status,
+  );
 
 const customer = await client.clients.create({
   name: 'Northwind Traders',

@@ -11,8 +11,11 @@ out.write('invoice_number,client,status,issued_at,due_at,currency,total,total_pa
 let n = 0;
 // Pages of 100 are fetched as the loop needs them, paced under the rate limit.
 for await (const inv of client.invoices.listAll()) {
-  out.write([inv.invoice_number, inv.client?.name, inv.status, inv.issued_at, inv.due_at, inv.currency,
-    inv.total, inv.total_paid, inv.total_due].map(csv).join(',') + '\n');
+  out.write(
+    [inv.invoice_number, inv.client?.name, inv.status, inv.issued_at, inv.due_at, inv.currency, inv.total, inv.total_paid, inv.total_due]
+      .map(csv)
+      .join(',') + '\n',
+  );
   if (++n % 50 === 0) process.stderr.write(`\r${n} invoices exported`);
 }
 await new Promise((resolve) => out.end(resolve));

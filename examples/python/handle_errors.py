@@ -12,6 +12,10 @@ import blinksale
 
 def main() -> None:
     client = blinksale.Client()
+    # Per-request options, and the HTTP side of a response.
+    raw = client.units.with_raw_response.list(per_page=5, timeout=10, extra_headers={"X-Trace": "export-1"})
+    print(f"status {raw.status_code}, request {raw.request_id}, {len(raw.parse().data)} units")
+
     try:
         client.payments.create(invoice_id="no-such-invoice", amount=10)
     except blinksale.ValidationError as e:

@@ -11,7 +11,14 @@ async function main(): Promise<void> {
     const status: string = inv.status;
     void [n, status];
   }
-  const { payment, invoice } = await client.invoices.applyPayment(page.data[0].id, { amount: 10, notes: 'Check' });
+  const { payment, invoice } = await client.invoices.applyPayment(page.data[0].id, { amount: 10, notes: 'Check' }, { timeout: 5000 });
+  const { data, response } = await client.invoices.get(page.data[0].id, { headers: { 'X-Trace': '1' } }).withResponse();
+  const rid: string | null = response.requestId;
+  const status: number = response.status;
+  void [data.total_due, rid, status];
+  await client.recurringInvoices.updateStatus('rec_1', { status: 'PAUSED' }, { signal: AbortSignal.timeout(1000) });
+  const quick: Blinksale = client.withOptions({ maxRetries: 0 });
+  void quick;
   const settled: boolean = payment.is_settled;
   const left: number = invoice.total_due;
   try {
