@@ -32,7 +32,9 @@ SOURCES = {
 
 
 def corpus(dirs: list) -> str:
-    return "\n".join(f.read_text() for d in dirs for f in (root / d).rglob("*") if f.suffix in (".rs", ".py", ".pyi", ".ts"))
+    return "\n".join(
+        f.read_text() for d in dirs for f in (root / d).rglob("*") if f.suffix in (".rs", ".py", ".pyi", ".ts")
+    )
 
 
 texts = {lang: corpus(dirs) for lang, dirs in SOURCES.items()}

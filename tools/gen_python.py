@@ -227,7 +227,9 @@ def resources_py(schema: dict) -> str:
     known += list(schema["enums"]) + ["Money"]
     words = set(re.findall(r"\w+", "\n".join(body)))
     used = sorted(n for n in set(known) if n in words)
-    typing = sorted(n for n in ("Any", "AsyncIterator", "Dict", "Iterator", "Optional", "Sequence", "Union") if n in words)
+    typing = sorted(
+        n for n in ("Any", "AsyncIterator", "Dict", "Iterator", "Optional", "Sequence", "Union") if n in words
+    )
     out = [
         '"""Resources: ``client.invoices.get(id)``, with keyword parameters typed from the core\'s models."""',
         HEADER.rstrip(),
@@ -237,7 +239,9 @@ def resources_py(schema: dict) -> str:
     out += ["import datetime"] if "datetime" in words else []
     out += [f"from typing import {', '.join(typing + ['overload'])}", ""]
     out += ["from ._pagination import AsyncPage, Page", "from ._resource import ("]
-    out += ["    NOT_GIVEN, APIResponse, AsyncAPIResource, Body, Headers, NotGiven, Query, SyncAPIResource, _body, _options,"]
+    out += [
+        "    NOT_GIVEN, APIResponse, AsyncAPIResource, Body, Headers, NotGiven, Query, SyncAPIResource, _body, _options,"
+    ]
     out += [")", "from .types import ("] + [f"    {n}," for n in used] + [")", ""]
     return "\n".join(out + body).rstrip() + "\n"
 

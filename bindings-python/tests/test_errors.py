@@ -30,7 +30,12 @@ def test_hierarchy() -> None:
 def test_authentication(mock: MockServer) -> None:
     with pytest.raises(blinksale.AuthenticationError) as e:
         blinksale.Client("tok_wrong", base_url=mock.url).clients.list()
-    assert e.value.status_code == 401 and e.value.server_message == "Unauthenticated." and e.value.code == "authentication" and e.value.request_id
+    assert (
+        e.value.status_code == 401
+        and e.value.server_message == "Unauthenticated."
+        and e.value.code == "authentication"
+        and e.value.request_id
+    )
 
 
 @pytest.mark.parametrize(
