@@ -89,8 +89,8 @@ export class Blinksale extends Resources implements ClientCore {
       (cancel) => this.#native.request(method, path, pairs(query ?? {}), json, callOptions(options), cancel),
       options.signal,
     );
-    const data = JSON.parse(reply.data);
-    return (reply.meta ? { data, meta: JSON.parse(reply.meta) } : data) as T;
+    // The core shapes the result: `data`, or for a list `{ data, meta }`.
+    return JSON.parse(reply.data) as T;
   }
 
   toJSON(): { baseUrl: string } {

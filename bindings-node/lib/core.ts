@@ -43,12 +43,16 @@ export interface ClientCore {
 
 /** A Promise for the data that also gives the HTTP response: `await p.withResponse()`. */
 export class APIPromise<T> extends Promise<T> {
-  #raw: Promise<WithResponse<T>>;
+  #reply: Promise<Reply>;
+  #parse: (reply: Reply) => T;
   #parsed?: Promise<T>;
+  #replied?: Reply;
 
-  constructor(raw: Promise<WithResponse<T>>) {
+  /** `parse` turns the reply into the data, once; the response is built only when asked for. */
+  constructor(reply: Promise<Reply>, parse: (reply: Reply) => T) {
     super((resolve) => resolve(undefined as T));
-    this.#raw = raw;
+    this.#reply = reply;
+    this.#parse = parse;
   }
 
   // `then` on the base class must build plain promises, not APIPromises.
@@ -58,16 +62,21 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The data with the response's status, headers, request id and rate limit. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#raw;
+    return this.#data().then((data) => ({ data, response: responseInfo(this.#replied as Reply) }));
   }
 
   /** The response alone. */
   asResponse(): Promise<APIResponseInfo> {
-    return this.#raw.then((r) => r.response);
+    return this.withResponse().then((r) => r.response);
   }
 
-  #parse(): Promise<T> {
-    if (!this.#parsed) this.#parsed = this.#raw.then((r) => r.data);
+  #data(): Promise<T> {
+    if (!this.#parsed) {
+      this.#parsed = this.#reply.then((reply) => {
+        this.#replied = reply;
+        return this.#parse(reply);
+      });
+    }
     return this.#parsed;
   }
 
@@ -76,15 +85,15 @@ export class APIPromise<T> extends Promise<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#parse().then(onfulfilled, onrejected);
+    return this.#data().then(onfulfilled, onrejected);
   }
 
   override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
-    return this.#parse().catch(onrejected);
+    return this.#data().catch(onrejected);
   }
 
   override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.#parse().finally(onfinally);
+    return this.#data().finally(onfinally);
   }
 }
 
@@ -204,7 +213,7 @@ export interface PageMeta {
 export class Page<T> implements Iterable<T> {
   /** The items on this page. */
   readonly data: T[];
-  declare readonly _requestId: string | null;
+  #requestId: string | null;
   #meta: string | PageMeta | null | undefined;
   #hasNext: boolean;
   #fetch: (page: number) => Promise<Page<T>>;
@@ -214,7 +223,12 @@ export class Page<T> implements Iterable<T> {
     this.#meta = reply.meta;
     this.#hasNext = reply.hasNext;
     this.#fetch = fetch;
-    withRequestId(this, reply.requestId);
+    this.#requestId = reply.requestId ?? null;
+  }
+
+  /** The `X-Request-Id` of the response that carried this page. */
+  get _requestId(): string | null {
+    return this.#requestId;
   }
 
   /** current_page, last_page, per_page, total, from, to, path, links (parsed when first read). */
@@ -259,22 +273,12 @@ export abstract class APIResource {
   }
 
   protected _call<T>(op: string, ids: string[], body: unknown, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(
-      this.#send(op, ids, [], body, options).then((reply) => ({
-        data: withRequestId(JSON.parse(reply.data) as T, reply.requestId),
-        response: responseInfo(reply),
-      })),
-    );
+    return new APIPromise(this.#send(op, ids, [], body, options), (reply) => withRequestId(JSON.parse(reply.data) as T, reply.requestId));
   }
 
   protected _list<T>(op: string, ids: string[], params: object, options?: RequestOptions): APIPromise<Page<T>> {
     const fetch = (page: number) => this._list<T>(op, ids, { ...params, page }, options).then((p) => p);
-    return new APIPromise(
-      this.#send(op, ids, pairs(params), undefined, options).then((reply) => ({
-        data: new Page<T>(reply, fetch),
-        response: responseInfo(reply),
-      })),
-    );
+    return new APIPromise(this.#send(op, ids, pairs(params), undefined, options), (reply) => new Page<T>(reply, fetch));
   }
 
   protected _listAll<T>(op: string, ids: string[], params: { limit?: number }, options?: RequestOptions): AsyncIterable<T> {

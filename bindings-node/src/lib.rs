@@ -82,11 +82,6 @@ fn js_error(env: &Env, e: &blinksale::Error) -> Error {
     build().unwrap_or_else(|err| err)
 }
 
-/// A core error raised synchronously (constructors, `withOptions`).
-fn sync_error(env: &Env, e: blinksale::Error) -> Error {
-    js_error(env, &e)
-}
-
 /// One response: `data` as JSON text (one `JSON.parse` in JS is cheaper than building the
 /// objects through N-API), list metadata, status, request id, headers and rate limit.
 #[napi(object)]
@@ -269,7 +264,7 @@ fn build(options: ClientOptions) -> blinksale::Result<blinksale::Client> {
 impl NativeClient {
     #[napi(constructor)]
     pub fn new(env: Env, options: ClientOptions) -> Result<Self> {
-        build(options).map(|client| NativeClient { client }).map_err(|e| sync_error(&env, e))
+        build(options).map(|client| NativeClient { client }).map_err(|e| js_error(&env, &e))
     }
 
     #[napi(getter)]
@@ -289,7 +284,7 @@ impl NativeClient {
         request_options(Some(options))
             .and_then(|o| self.client.with_options(&o))
             .map(|client| NativeClient { client })
-            .map_err(|e| sync_error(&env, e))
+            .map_err(|e| js_error(&env, &e))
     }
 
     /// Runs an operation of the core's table on the Rust runtime.
@@ -342,20 +337,9 @@ impl NativeClient {
             cancel.map(|c| c.token.clone()),
             async move {
                 let (method, query, body, opts) = prepared?;
-                client.request(method, &path, &query, body, &opts).await
+                client.request_json(method, &path, &query, body, &opts).await
             },
-            |r| Reply {
-                data: r.data.data.to_string(),
-                meta: r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok()),
-                has_next: false,
-                headers: header_text(&r.headers),
-                rl_limit: r.rate_limit.as_ref().and_then(|l| l.limit),
-                rl_remaining: r.rate_limit.as_ref().and_then(|l| l.remaining),
-                rl_reset: r.rate_limit.as_ref().and_then(|l| l.reset.map(|d| d.as_secs_f64())),
-                status: u32::from(r.status),
-                request_id: r.request_id,
-                message: r.message,
-            },
+            reply,
         )
     }
 
@@ -374,7 +358,7 @@ impl NativeClient {
             let op = ops::find(&op_id).ok_or_else(|| invalid(format!("unknown operation {op_id}")))?;
             Ok::<_, blinksale::Error>((op, pairs(query)?, request_options(options)?))
         })();
-        let (op, query, opts) = prepared.map_err(|e| sync_error(&env, e))?;
+        let (op, query, opts) = prepared.map_err(|e| js_error(&env, &e))?;
         let limit = limit.map(|l| l.max(0.0) as u64);
         let stream = self.client.stream_json(op, ids, query, limit, opts);
         Ok(NativeStream { inner: Arc::new(tokio::sync::Mutex::new(stream)) })

@@ -195,10 +195,7 @@ impl NativeClient {
         let opts = options(opts)?;
         let client = self.client()?;
         let rt = runtime::get()?;
-        let r = py.detach(|| rt.block_on(client.request(method, path, &query, body, &opts))).map_err(errors::to_py)?;
-        let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
-        let rl = rate_limit(r.rate_limit.as_ref());
-        Ok((r.data.data.to_string(), meta, false, r.status, headers(&r.headers), r.request_id, r.message, rl))
+        py.detach(|| rt.block_on(client.request_json(method, path, &query, body, &opts))).map(reply).map_err(errors::to_py)
     }
 
     /// Every item of a list operation, page by page as consumed.

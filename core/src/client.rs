@@ -145,6 +145,40 @@ impl Client {
         body: Option<Value>,
         options: &RequestOptions,
     ) -> Result<Response<RawEnvelope>> {
+        let decoded = self.request_decoded::<Value>(method, path, query, body, options).await?;
+        let (meta, links) = (decoded.meta, decoded.links);
+        Ok(decoded.response.map(|data| RawEnvelope { data, meta, links }))
+    }
+
+    /// The escape hatch as the bindings call it: the result as JSON text, which is `data`, or
+    /// for a list `{"data": [...], "meta": {...}}` so the page's metadata is not lost.
+    pub async fn request_json(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<Value>,
+        options: &RequestOptions,
+    ) -> Result<Response<JsonData>> {
+        let decoded = self.request_decoded::<Box<RawValue>>(method, path, query, body, options).await?;
+        let (meta, links) = (decoded.meta, decoded.links);
+        let more = meta.as_ref().is_some_and(|m| has_next(m, links.as_ref()));
+        let response = decoded.response.try_map(|data| {
+            let Some(meta) = &meta else { return Ok(data) };
+            let meta = serde_json::to_string(meta).map_err(|e| Error::invalid("meta", e.to_string()))?;
+            RawValue::from_string(format!("{{\"data\":{},\"meta\":{meta}}}", data.get())).map_err(|e| Error::invalid("meta", e.to_string()))
+        })?;
+        Ok(response.map(|data| JsonData { data, meta, links, has_next: more }))
+    }
+
+    async fn request_decoded<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<Value>,
+        options: &RequestOptions,
+    ) -> Result<Decoded<T>> {
         if path.contains("://") || path.starts_with("//") || path.split('/').any(|s| s == "..") {
             return Err(Error::invalid("path", "must be a path below the base URL, not a URL"));
         }
@@ -153,9 +187,7 @@ impl Client {
         let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
         let permission = permission_for(method, &path);
         let raw = self.send(Outgoing { method, path: &path, query, body, permission, options }).await?;
-        let decoded = decode::<Value>(raw)?;
-        let (meta, links) = (decoded.meta, decoded.links);
-        Ok(decoded.response.map(|data| RawEnvelope { data, meta, links }))
+        decode::<T>(raw)
     }
 
     async fn send(&self, outgoing: Outgoing<'_>) -> Result<crate::transport::RawResponse> {

@@ -41,6 +41,12 @@ impl<T> Response<T> {
             rate_limit: self.rate_limit,
         }
     }
+
+    /// Applies a fallible `f` to the data, keeping the HTTP details.
+    pub(crate) fn try_map<U>(self, f: impl FnOnce(T) -> Result<U>) -> Result<Response<U>> {
+        let Response { data, message, status, headers, request_id, rate_limit } = self;
+        Ok(Response { data: f(data)?, message, status, headers, request_id, rate_limit })
+    }
 }
 
 /// `{success, message, data, meta?, links?}`. Pagination links are accepted both inside

@@ -13,23 +13,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import _native, types
+from . import _errors, _native, types
 from ._base import BlinksaleObject
 from ._client import AsyncClient, Client
-from ._errors import (
-    APIConnectionError,
-    APITimeoutError,
-    APIUserAbortError,
-    AuthenticationError,
-    ConfigurationError,
-    DecodeError,
-    InvalidRequestError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    ValidationError,
-)
+from ._errors import *  # noqa: F403  (one class per error kind, generated)
 from ._exceptions import APIError, BlinksaleError
 from ._pagination import AsyncPage, Page, PageMeta
 from ._rate_limit import RateLimit
@@ -57,19 +44,8 @@ __all__ = [
     "NotGiven",
     "BlinksaleError",
     "APIError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ValidationError",
-    "RateLimitError",
-    "ServerError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "APIUserAbortError",
-    "DecodeError",
-    "InvalidRequestError",
-    "ConfigurationError",
     "set_log_level",
     "types",
     "__version__",
 ]
+__all__ += _errors.__all__

@@ -66,11 +66,12 @@ class BlinksaleObject:
     def __init__(self, data: Dict[str, Any] | None = None, /, **fields: Any) -> None:
         object.__setattr__(self, "_data", {**(data or {}), **fields})
         object.__setattr__(self, "_cache", {})
-        object.__setattr__(self, "_request_id", None)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if name == "_request_id":
+            return None  # Only objects a call returned carry one; nested ones do not.
         cache = object.__getattribute__(self, "_cache")
         if name in cache:
             return cache[name]

@@ -3,16 +3,15 @@ themselves are generated (``_resources.py``)."""
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import copy
-import json
 import platform
-from decimal import Decimal
 from typing import Any, Mapping, Optional, TypeVar, Union
 
 from . import _native
 from ._rate_limit import RateLimit
-from ._resource import NOT_GIVEN, Headers, NotGiven, Query, Reply, _options
+from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _loads, _options
 from ._resources import AsyncRawResources, AsyncResources, RawResources, Resources
 
 __all__ = ["Client", "AsyncClient"]
@@ -21,7 +20,7 @@ _USER_AGENT = f"blinksale-python/{_native.__version__} python/{platform.python_v
 C = TypeVar("C", bound="_ClientBase")
 
 
-class _ClientBase:
+class _ClientBase(abc.ABC):
     def __init__(
         self,
         token: Optional[str] = None,
@@ -50,8 +49,9 @@ class _ClientBase:
         )
         self._bind_resources()
 
+    @abc.abstractmethod
     def _bind_resources(self) -> None:
-        raise NotImplementedError
+        """Attaches the resources (the generated ``Resources`` or ``AsyncResources``)."""
 
     @property
     def base_url(self) -> str:
@@ -79,20 +79,23 @@ class _ClientBase:
         clone._bind_resources()
         return clone
 
-    def _request_options(
-        self, extra_headers: Optional[Headers], timeout: Union[float, NotGiven], max_retries: Union[int, NotGiven]
+    def _request(
+        self,
+        method: str,
+        path: str,
+        params: Optional[Query],
+        json: Optional[Any],
+        extra_headers: Optional[Headers],
+        timeout: Union[float, NotGiven],
+        max_retries: Union[int, NotGiven],
     ) -> Any:
-        return _options(extra_headers, None, None, timeout, max_retries)
+        """The escape hatch, blocking; the core shapes the result (lists keep their meta)."""
+        opts = _options(extra_headers, None, None, timeout, max_retries)
+        reply = self._native.request(method, path, list((params or {}).items()), json, opts)
+        return _loads(reply[0])
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-
-def _raw_result(reply: Reply) -> Any:
-    data = json.loads(reply[0], parse_float=Decimal)
-    if reply[1] is None:
-        return data
-    return {"data": data, "meta": json.loads(reply[1])}
 
 
 class Client(Resources, _ClientBase):
@@ -121,8 +124,7 @@ class Client(Resources, _ClientBase):
     ) -> Any:
         """Any request below the base URL: the escape hatch. Returns ``data`` (for lists,
         ``{"data": ..., "meta": ...}``); errors, retries and rate limits are as usual."""
-        opts = self._request_options(extra_headers, timeout, max_retries)
-        return _raw_result(self._native.request(method, path, list((params or {}).items()), json, opts))
+        return self._request(method, path, params, json, extra_headers, timeout, max_retries)
 
     def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""
@@ -154,11 +156,9 @@ class AsyncClient(AsyncResources, _ClientBase):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Any:
         """Any request below the base URL: the escape hatch (see ``Client.request``)."""
-        opts = self._request_options(extra_headers, timeout, max_retries)
-        pairs = list((params or {}).items())
         loop = asyncio.get_running_loop()
-        reply: Reply = await loop.run_in_executor(None, lambda: self._native.request(method, path, pairs, json, opts))
-        return _raw_result(reply)
+        args = (method, path, params, json, extra_headers, timeout, max_retries)
+        return await loop.run_in_executor(None, lambda: self._request(*args))
 
     async def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""
