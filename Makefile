@@ -60,11 +60,13 @@ node-deps: $(NODE_DIR)/node_modules/.installed
 
 # Regenerates every binding's generated layer from the core's schema.
 generate: $(VENV)/.installed
+	mkdir -p $(CARGO_TARGET_DIR)
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA)
 
 # Generated files match the schema; Rust, Python and TypeScript keep the house style and lints.
 check: $(VENV)/.installed node-deps
+	mkdir -p $(CARGO_TARGET_DIR)
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA) --check
 	cargo fmt --all --check
