@@ -6,6 +6,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::Notify;
 
+tokio::task_local! {
+    /// Set once a write (POST) of the call run through a token has started to go out.
+    static WRITE_STARTED: Arc<AtomicBool>;
+}
+
+/// Called by the transport before it sends a POST: a cancel after this may have reached
+/// the server.
+pub(crate) fn mark_write_started() {
+    let _ = WRITE_STARTED.try_with(|flag| flag.store(true, Ordering::SeqCst));
+}
+
 use crate::error::{Error, Result};
 
 /// A handle that aborts the requests run through it, at once, with [`Error::Aborted`].
@@ -31,17 +42,21 @@ impl CancelToken {
         self.inner.0.load(Ordering::SeqCst)
     }
 
-    /// Runs `fut` until it ends or the token is cancelled; then `fut` is dropped.
+    /// Runs `fut` until it ends or the token is cancelled; then `fut` is dropped, and the
+    /// error says whether a write had already gone out (it may have happened; it is never
+    /// retried).
     pub async fn run<T>(&self, fut: impl Future<Output = Result<T>>) -> Result<T> {
         let notified = self.inner.1.notified();
         tokio::pin!(notified);
         notified.as_mut().enable();
         if self.is_cancelled() {
-            return Err(Error::Aborted);
+            return Err(Error::Aborted { write_sent: false });
         }
+        let started = Arc::new(AtomicBool::new(false));
+        let fut = WRITE_STARTED.scope(started.clone(), fut);
         tokio::select! {
             biased;
-            _ = notified => Err(Error::Aborted),
+            _ = notified => Err(Error::Aborted { write_sent: started.load(Ordering::SeqCst) }),
             r = fut => r,
         }
     }

@@ -28,7 +28,13 @@ pub struct Config {
     /// Sent with every request (checked when built).
     pub(crate) headers: http::HeaderMap,
     pub(crate) rate_limit: u32,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) max_response_bytes: u64,
 }
+
+/// The default cap on a response body: a misbehaving server or proxy cannot make the client
+/// buffer more.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Config {
     /// The base URL requests go to.
@@ -47,6 +53,14 @@ impl Config {
     pub fn rate_limit(&self) -> u32 {
         self.rate_limit
     }
+    /// The bound on a whole call (limiter waits, attempts, backoff), if set.
+    pub fn deadline(&self) -> Option<Duration> {
+        self.deadline
+    }
+    /// The largest response body read.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
+    }
     /// The headers sent with every request (names lower-case).
     pub fn default_headers(&self) -> Vec<(String, String)> {
         self.headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
@@ -61,6 +75,9 @@ impl Config {
         }
         if let Some(n) = options.max_retries {
             config.max_retries = n;
+        }
+        if let Some(d) = options.deadline {
+            config.deadline = Some(d);
         }
         config.headers.extend(crate::transport::header_map(&options.headers)?);
         Ok(config)
@@ -96,6 +113,8 @@ pub struct ClientBuilder {
     user_agent_suffix: Vec<String>,
     default_headers: Vec<(String, String)>,
     rate_limit: Option<u32>,
+    deadline: Option<Duration>,
+    max_response_bytes: Option<u64>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -149,6 +168,18 @@ impl ClientBuilder {
         self
     }
 
+    /// One bound on every call: limiter waits, attempts and backoff together (default none;
+    /// `timeout` bounds each attempt).
+    pub fn deadline(mut self, d: Duration) -> Self {
+        self.deadline = Some(d);
+        self
+    }
+    /// The largest response body read (default 64 MiB); a larger one is a [`Error::Decode`].
+    pub fn max_response_bytes(mut self, n: u64) -> Self {
+        self.max_response_bytes = Some(n);
+        self
+    }
+
     /// Checks everything and builds the client.
     pub fn build(self) -> Result<Client> {
         Client::from_config(self.into_config()?)
@@ -188,6 +219,8 @@ impl ClientBuilder {
             user_agent,
             headers,
             rate_limit: self.rate_limit.unwrap_or(DEFAULT_RATE_LIMIT).max(1),
+            deadline: self.deadline.filter(|d| !d.is_zero()),
+            max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
         })
     }
 }

@@ -130,8 +130,11 @@ pub enum Error {
     /// The caller cancelled the request (a Node `AbortSignal`, a [`CancelToken`]).
     ///
     /// [`CancelToken`]: crate::CancelToken
-    #[error("the request was aborted")]
-    Aborted,
+    #[error("{}", if *.write_sent { "the request was aborted after the write was sent: it may have happened on the server, and it is not retried" } else { "the request was aborted" })]
+    Aborted {
+        /// Whether a write (POST) had already gone out: it may have happened.
+        write_sent: bool,
+    },
 }
 
 /// One kind of error, as every binding names it: the rows the bindings' error classes are
@@ -225,7 +228,7 @@ impl Error {
             Error::Decode { .. } => "decode",
             Error::InvalidRequest { .. } => "invalid_request",
             Error::Config(_) => "config",
-            Error::Aborted => "aborted",
+            Error::Aborted { .. } => "aborted",
         }
     }
 

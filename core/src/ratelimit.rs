@@ -1,8 +1,10 @@
 //! One rate limiter per client, shared by every clone and task: it paces requests so a bulk
 //! job stays under the server's limit, and a 429 pauses everyone until the reset.
+use std::collections::{BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
 /// The server's rate-limit state, from the `X-RateLimit-*` headers of one response.
@@ -49,118 +51,257 @@ pub fn retry_after(headers: &http::HeaderMap) -> Duration {
     secs.or_else(|| RateLimit::from_headers(headers).and_then(|r| r.reset)).unwrap_or(Duration::from_secs(1))
 }
 
+/// Responses from the API without rate-limit headers, in a row, before pacing stops: one
+/// stray response (a proxy's page, a cached answer) must not let every waiting task go.
+const HEADERLESS_RUN: u32 = 3;
+
+/// What the limiter knows of the server's current window.
+///
+/// Within a window the server's `remaining` only goes down, so the lowest report came from
+/// the request that reached it last among those answered: everything answered is in that
+/// count already, and only the requests still unanswered may come on top of it. So what may
+/// still be sent is the lowest report less the requests in flight; nothing is subtracted
+/// twice. Before a window's first report, it is the limit less the requests sent in it.
 #[derive(Debug)]
 struct State {
     limit: u32,
-    /// Requests we may still send in the server's current window.
-    remaining: u32,
-    /// When the server's current window ends, if known.
+    /// The number of the last request sent.
+    seq: u64,
+    /// Requests numbered up to this one were counted in an earlier window: their reports
+    /// say nothing of this one.
+    window_first: u64,
+    /// The lowest `remaining` reported in this window.
+    lowest: Option<u32>,
+    /// Requests counted in this window before its first report.
+    used: u64,
+    /// Requests cancelled after they went out: they may still reach the server in this window.
+    dropped_sent: u32,
+    /// The window's end lies in `(window_lb, window_end]`: reports count whole seconds,
+    /// rounded up, so each one bounds it within a second.
     window_end: Option<Instant>,
+    window_lb: Option<Instant>,
     /// Set by a 429: nobody sends before this.
     paused_until: Option<Instant>,
-    /// Requests sent and not yet answered.
-    in_flight: u32,
-    /// The last response carried no rate-limit headers: the server is not limiting.
-    unlimited: bool,
+    /// Numbers of the requests sent and not yet answered or dropped.
+    in_flight: BTreeSet<u64>,
+    /// When recent requests were sent, to tell which may count in the next window.
+    sent_at: VecDeque<(u64, Instant)>,
+    /// API responses without rate-limit headers in a row.
+    headerless: u32,
+    /// The last report; until the first, one request at a time goes out to learn the limit.
     last: Option<RateLimit>,
 }
 
-/// The shared limiter.
+impl State {
+    fn new(limit: u32) -> State {
+        State {
+            limit,
+            seq: 0,
+            window_first: 0,
+            lowest: None,
+            used: 0,
+            dropped_sent: 0,
+            window_end: None,
+            window_lb: None,
+            paused_until: None,
+            in_flight: BTreeSet::new(),
+            sent_at: VecDeque::new(),
+            headerless: 0,
+            last: None,
+        }
+    }
+
+    /// Requests that may still be sent in the current window.
+    fn available(&self) -> u64 {
+        let taken = match self.lowest {
+            Some(lowest) => return u64::from(lowest).saturating_sub(self.in_flight.len() as u64 + u64::from(self.dropped_sent)),
+            None => self.used + u64::from(self.dropped_sent),
+        };
+        u64::from(self.limit).saturating_sub(taken)
+    }
+
+    /// The last request sent no later than `at`: the ones after it may have reached the
+    /// server after a window ending at `at` or later.
+    fn sent_by(&self, at: Instant) -> u64 {
+        self.sent_at.iter().take_while(|(_, t)| *t <= at).last().map_or(self.window_first, |(seq, _)| *seq)
+    }
+
+    /// A window begins. The server counts afresh from the first request that reached it
+    /// after the real end, which lies after `window_lb`: requests sent since, and those sent
+    /// before and still in flight, may count in it.
+    fn start_window(&mut self) {
+        let first = match self.window_lb {
+            Some(lb) => self.sent_by(lb).max(self.window_first),
+            None => self.seq,
+        };
+        self.used = (self.seq - first) + self.in_flight.range(..=first).count() as u64;
+        self.window_first = first;
+        self.lowest = None;
+        self.dropped_sent = 0;
+        self.sent_at.retain(|(seq, _)| *seq > first);
+    }
+
+    /// Learns from the report of request `seq`, sent at `sent` and answered at `now`. The
+    /// server counted `reset` from the request's arrival, which lies between the two.
+    fn learn(&mut self, seq: u64, sent: Instant, r: RateLimit, now: Instant) {
+        if let Some(limit) = r.limit.filter(|l| *l > 0) {
+            self.limit = limit;
+        }
+        if seq <= self.window_first {
+            return;
+        }
+        let bounds = r.reset.map(|reset| {
+            let lb = (sent + reset).checked_sub(Duration::from_secs(1)).unwrap_or(sent);
+            (lb, now + reset.max(Duration::from_millis(100)))
+        });
+        // A window that begins after the one we know has ended.
+        let fresh = matches!((bounds, self.window_end), (Some((lb, _)), Some(end)) if lb >= end);
+        if fresh {
+            self.start_window();
+        }
+        if let Some(remaining) = r.remaining {
+            self.lowest = Some(self.lowest.map_or(remaining, |l| l.min(remaining)));
+        }
+        if let Some((lb, end)) = bounds {
+            let same = !fresh && self.window_end.is_some();
+            self.window_end = Some(if same { self.window_end.map_or(end, |e| e.min(end)) } else { end });
+            self.window_lb = Some(if same { self.window_lb.map_or(lb, |l| l.max(lb)) } else { lb });
+        }
+    }
+}
+
+/// The shared limiter. Waiters wake when their wait ends or when an answer frees budget.
 #[derive(Clone, Debug)]
-pub(crate) struct Limiter(Arc<Mutex<State>>);
+pub(crate) struct Limiter(Arc<(Mutex<State>, Notify)>);
+
+/// One request's slot in the budget. Dropped without [`Permit::observe`] (cancelled, or no
+/// response), it gives the slot back if the request never went out, and otherwise counts as
+/// sent until the window ends, as the server may count it.
+#[derive(Debug)]
+pub(crate) struct Permit {
+    limiter: Limiter,
+    seq: u64,
+    /// When the slot was handed out: no later than the request reached the server.
+    sent_at: Instant,
+    /// Whether the request was handed to the connection.
+    went_out: bool,
+    /// Time spent waiting for the slot.
+    pub waited: Duration,
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let mut s = self.limiter.lock();
+        if s.in_flight.remove(&self.seq) {
+            if self.went_out && self.seq > s.window_first {
+                s.dropped_sent = s.dropped_sent.saturating_add(1);
+            }
+            drop(s);
+            self.limiter.0.1.notify_waiters();
+        }
+    }
+}
+
+impl Permit {
+    /// The request is about to go out: from now on the server may count it.
+    pub fn going_out(&mut self) {
+        self.went_out = true;
+    }
+
+    /// No request went out after all (the connection failed before sending).
+    pub fn not_sent(&mut self) {
+        self.went_out = false;
+    }
+
+    /// Learns from the response to this request; `retry_after` is set for a 429, and
+    /// `from_api` says whether the body was the API's own (not an error page in front of it).
+    pub fn observe(self, rate: Option<RateLimit>, retry_after: Option<Duration>, from_api: bool) {
+        let mut s = self.limiter.lock();
+        let now = Instant::now();
+        s.in_flight.remove(&self.seq);
+        match rate {
+            Some(r) => {
+                s.headerless = 0;
+                s.learn(self.seq, self.sent_at, r, now);
+                s.last = Some(r);
+            }
+            // Only the API's own answers say it is not limiting; an error page says nothing.
+            None if from_api && retry_after.is_none() => s.headerless = s.headerless.saturating_add(1),
+            None => {}
+        }
+        if let Some(wait) = retry_after {
+            let until = now + wait;
+            s.paused_until = Some(s.paused_until.map_or(until, |p| p.max(until)));
+            s.lowest = Some(0);
+            let end = s.window_end.map_or(until, |e| e.max(until));
+            s.window_end = Some(end);
+            s.window_lb = Some(end);
+        }
+        drop(s);
+        self.limiter.0.1.notify_waiters();
+    }
+}
 
 impl Limiter {
     pub fn new(limit: u32) -> Self {
-        Limiter(Arc::new(Mutex::new(State {
-            limit,
-            remaining: limit,
-            window_end: None,
-            paused_until: None,
-            in_flight: 0,
-            unlimited: false,
-            last: None,
-        })))
+        Limiter(Arc::new((Mutex::new(State::new(limit)), Notify::new())))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.0.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits until a request may be sent, then counts it. Returns the time spent waiting.
-    pub async fn acquire(&self) -> Duration {
+    /// Waits until a request may be sent, then numbers it. Cancel-safe: nothing is counted
+    /// until the slot is handed out.
+    pub async fn acquire(&self) -> Permit {
         let start = Instant::now();
         loop {
+            // Registered before looking, so an answer that lands meanwhile is not missed.
+            let changed = self.0.1.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
             let wait = {
                 let mut s = self.lock();
                 let now = Instant::now();
                 if s.paused_until.is_some_and(|p| p <= now) {
                     s.paused_until = None;
                 }
-                // A window we know has ended: the server's count starts again.
                 if s.window_end.is_some_and(|end| end <= now) {
+                    s.start_window();
                     s.window_end = None;
-                    s.remaining = s.limit;
+                    s.window_lb = None;
                 }
+                let unlimited = s.headerless >= HEADERLESS_RUN;
                 if let Some(p) = s.paused_until {
-                    Some(p - now)
-                } else if s.unlimited || s.remaining > 0 {
-                    if !s.unlimited {
-                        s.remaining -= 1;
+                    p - now
+                } else if s.last.is_none() && !unlimited && !s.in_flight.is_empty() {
+                    // The limit is not known yet: the first answer says it.
+                    Duration::from_secs(1)
+                } else if unlimited || s.available() > 0 {
+                    s.seq += 1;
+                    s.used += 1;
+                    let seq = s.seq;
+                    s.in_flight.insert(seq);
+                    // Only the sends of the current window matter; keep the record bounded.
+                    if s.sent_at.len() >= 65_536 {
+                        s.sent_at.pop_front();
                     }
-                    s.in_flight += 1;
-                    None
+                    s.sent_at.push_back((seq, now));
+                    return Permit { limiter: self.clone(), seq, sent_at: now, went_out: false, waited: start.elapsed() };
                 } else if let Some(end) = s.window_end {
-                    Some(end - now)
+                    end - now
                 } else {
-                    // Out of budget with no reset known: wait a second, then try again.
+                    // Out of budget with no reset known: wait a second, then start afresh.
                     s.window_end = Some(now + Duration::from_secs(1));
-                    Some(Duration::from_secs(1))
+                    Duration::from_secs(1)
                 }
             };
-            match wait {
-                None => return start.elapsed(),
-                Some(d) => {
-                    tracing::debug!(wait_ms = d.as_millis() as u64, "blinksale: rate limit, waiting");
-                    tokio::time::sleep(d).await;
-                }
+            tracing::debug!(wait_ms = wait.as_millis() as u64, "blinksale: rate limit, waiting");
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = changed => {}
             }
         }
-    }
-
-    /// Learns from a response's headers; `retry_after` is set for a 429.
-    pub fn observe(&self, rate: Option<RateLimit>, retry_after: Option<Duration>) {
-        let mut s = self.lock();
-        s.in_flight = s.in_flight.saturating_sub(1);
-        let now = Instant::now();
-        s.unlimited = rate.is_none() && retry_after.is_none();
-        if let Some(r) = rate {
-            if let Some(limit) = r.limit.filter(|l| *l > 0) {
-                s.limit = limit;
-            }
-            if let Some(remaining) = r.remaining {
-                // Requests still in flight may already have used some of it; and responses
-                // can arrive out of order, so within a known window the count only goes down.
-                let reported = remaining.saturating_sub(s.in_flight);
-                s.remaining = if s.window_end.is_some_and(|end| end > now) { s.remaining.min(reported) } else { reported };
-            }
-            if let Some(reset) = r.reset {
-                // The header counts whole seconds; the window ends within that second.
-                s.window_end = Some(now + reset.max(Duration::from_millis(100)));
-            }
-            s.last = Some(r);
-        }
-        if let Some(wait) = retry_after {
-            let until = now + wait;
-            s.paused_until = Some(s.paused_until.map_or(until, |p| p.max(until)));
-            s.remaining = 0;
-            s.window_end = Some(s.window_end.map_or(until, |e| e.max(until)));
-        }
-    }
-
-    /// A request that got no response still ends.
-    pub fn abandon(&self) {
-        let mut s = self.lock();
-        s.in_flight = s.in_flight.saturating_sub(1);
     }
 
     /// The last state the server reported.

@@ -3,7 +3,6 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use tokio::time::Instant;
-use tracing::Instrument;
 
 use crate::config::Config;
 use crate::error::{Error, Permission, Result};
@@ -33,6 +32,9 @@ pub struct RequestOptions {
     pub timeout: Option<Duration>,
     /// Retries after a retryable failure.
     pub max_retries: Option<u32>,
+    /// One bound on the whole call: limiter waits, every attempt and the backoff between
+    /// them. Past it the call ends with [`Error::Timeout`].
+    pub deadline: Option<Duration>,
     /// Headers sent with the request; they replace client headers of the same name.
     pub headers: Vec<(String, String)>,
     /// Query pairs added to the request.
@@ -57,6 +59,11 @@ impl RequestOptions {
         self.max_retries = Some(n);
         self
     }
+    /// Sets the deadline of the whole call.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
     /// Adds a header.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
@@ -78,6 +85,9 @@ impl RequestOptions {
     pub(crate) fn check(&self) -> Result<()> {
         if self.timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("timeout", "must be greater than zero"));
+        }
+        if self.deadline.is_some_and(|t| t.is_zero()) {
+            return Err(Error::invalid("deadline", "must be greater than zero"));
         }
         Ok(())
     }
@@ -144,89 +154,192 @@ pub(crate) async fn send(http: &reqwest::Client, config: &Config, limiter: &Limi
         url.query_pairs_mut().extend_pairs(req.query).extend_pairs(&req.options.extra_query);
     }
     req.options.check()?;
-    let timeout = req.options.timeout.unwrap_or(config.timeout);
-    let max_retries = req.options.max_retries.unwrap_or(config.max_retries);
     // Client headers, then this request's, which replace those of the same name.
     let mut headers = config.headers.clone();
     if !req.options.headers.is_empty() {
         headers.extend(header_map(&req.options.headers)?);
     }
-    let span = tracing::debug_span!("blinksale.request", method = req.method.as_str(), path = req.path);
-    attempts(http, config, limiter, &req, url, headers, timeout, max_retries).instrument(span).await
+    let run = Attempts {
+        http,
+        config,
+        limiter,
+        req: &req,
+        shown: shown_path(req.path, &url),
+        url,
+        headers,
+        timeout: req.options.timeout.unwrap_or(config.timeout),
+        max_retries: req.options.max_retries.unwrap_or(config.max_retries),
+    };
+    // The deadline bounds everything: limiter waits, attempts and backoff.
+    match req.options.deadline.or(config.deadline) {
+        None => run.run().await,
+        Some(deadline) => tokio::time::timeout(deadline, run.run()).await.unwrap_or(Err(Error::Timeout { after: deadline })),
+    }
 }
 
-/// The attempt loop of [`send`].
-#[allow(clippy::too_many_arguments)]
-async fn attempts(
-    http: &reqwest::Client,
-    config: &Config,
-    limiter: &Limiter,
-    req: &Outgoing<'_>,
+/// The path below the base URL as logged: query values that may be personal data (a
+/// search) are redacted.
+fn shown_path(path: &str, url: &url::Url) -> String {
+    const SHOWN: &[&str] = &["page", "per_page", "status", "client_id", "invoice_id"];
+    let mut out = path.to_string();
+    for (i, (k, v)) in url.query_pairs().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(&k);
+        out.push('=');
+        out.push_str(if SHOWN.contains(&k.as_ref()) { &v } else { "[redacted]" });
+    }
+    out
+}
+
+/// One request and its retries.
+struct Attempts<'a> {
+    http: &'a reqwest::Client,
+    config: &'a Config,
+    limiter: &'a Limiter,
+    req: &'a Outgoing<'a>,
     url: url::Url,
+    shown: String,
     headers: http::HeaderMap,
     timeout: Duration,
     max_retries: u32,
-) -> Result<RawResponse> {
-    let mut retries = 0u32;
-    loop {
-        let waited = limiter.acquire().await;
+}
+
+impl Attempts<'_> {
+    async fn run(&self) -> Result<RawResponse> {
+        let mut retries = 0u32;
+        loop {
+            let failure = match self.attempt(retries + 1).await {
+                Ok(response) => return Ok(response),
+                Err(failure) => failure,
+            };
+            if retries < self.max_retries && retryable(self.req.method, &failure) {
+                let delay = match &failure {
+                    // The limiter already holds every request until the reset.
+                    Failure::Status { status: 429, .. } => Duration::from_millis(fastrand::u64(0..100)),
+                    Failure::Status { headers, .. } => backoff(retries).max(retry_after_header(headers)),
+                    Failure::Transport { .. } => backoff(retries),
+                };
+                tracing::debug!(
+                    method = self.req.method.as_str(),
+                    path = self.shown.as_str(),
+                    retry = retries + 1,
+                    delay_ms = delay.as_millis() as u64,
+                    reason = failure_reason(&failure),
+                    "blinksale: retrying"
+                );
+                tokio::time::sleep(delay).await;
+                retries += 1;
+                continue;
+            }
+            return Err(match failure {
+                Failure::Transport { error, .. } => error,
+                Failure::Status { status, headers, body, request_id } => {
+                    Error::from_response(status, &headers, &body, self.req.permission, request_id)
+                }
+            });
+        }
+    }
+
+    /// One attempt, logged as one line.
+    async fn attempt(&self, attempt: u32) -> std::result::Result<RawResponse, Failure> {
+        let req = self.req;
+        let mut permit = self.limiter.acquire().await;
+        let waited_ms = permit.waited.as_millis() as u64;
         let started = Instant::now();
-        let mut builder = http
-            .request(req.method.to_reqwest(), url.clone())
-            .headers(headers.clone())
-            .timeout(timeout)
-            .bearer_auth(config.token.expose())
+        let mut builder = self
+            .http
+            .request(req.method.to_reqwest(), self.url.clone())
+            .headers(self.headers.clone())
+            .timeout(self.timeout)
+            .bearer_auth(self.config.token.expose())
             .header(http::header::ACCEPT, "application/json");
         if let Some(body) = &req.body {
             builder = builder.header(http::header::CONTENT_TYPE, "application/json").body(body.clone());
         }
-        let failure = match builder.send().await {
+        if !req.method.idempotent() {
+            crate::cancel::mark_write_started();
+        }
+        permit.going_out();
+        let resp = match builder.send().await {
+            Ok(resp) => resp,
             Err(e) => {
-                limiter.abandon();
-                Failure::Transport { sent: !e.is_connect(), error: transport_error(&e, timeout) }
-            }
-            Ok(resp) => {
-                let status = resp.status().as_u16();
-                let headers = resp.headers().clone();
-                let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
-                let rate_limit = RateLimit::from_headers(&headers);
-                limiter.observe(rate_limit, (status == 429).then(|| retry_after(&headers)));
-                match resp.bytes().await {
-                    Err(e) => Failure::Transport { sent: true, error: transport_error(&e, timeout) },
-                    Ok(body) => {
-                        tracing::debug!(
-                            status,
-                            duration_ms = started.elapsed().as_millis() as u64,
-                            waited_ms = waited.as_millis() as u64,
-                            retries,
-                            request_id = request_id.as_deref().unwrap_or(""),
-                            "blinksale: response"
-                        );
-                        if (200..300).contains(&status) {
-                            return Ok(RawResponse { status, headers, body, request_id, rate_limit });
-                        }
-                        Failure::Status { status, headers, body, request_id }
-                    }
+                // No response. A connection that failed never carried the request: the
+                // permit's drop gives its slot back.
+                if e.is_connect() {
+                    permit.not_sent();
                 }
+                drop(permit);
+                let error = transport_error(&e, self.timeout);
+                tracing::warn!(
+                    method = req.method.as_str(),
+                    path = self.shown.as_str(),
+                    error = error.code(),
+                    duration_ms = started.elapsed().as_millis() as u64,
+                    attempt,
+                    waited_ms,
+                    "blinksale: request failed"
+                );
+                return Err(Failure::Transport { sent: !e.is_connect(), error });
             }
         };
-        if retries < max_retries && retryable(req.method, &failure) {
-            let delay = match &failure {
-                // The limiter already holds every request until the reset.
-                Failure::Status { status: 429, .. } => Duration::from_millis(fastrand::u64(0..100)),
-                Failure::Status { headers, .. } => backoff(retries).max(retry_after_header(headers)),
-                Failure::Transport { .. } => backoff(retries),
-            };
-            tracing::info!(retry = retries + 1, delay_ms = delay.as_millis() as u64, reason = failure_reason(&failure), "blinksale: retrying");
-            tokio::time::sleep(delay).await;
-            retries += 1;
-            continue;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let rate_limit = RateLimit::from_headers(&headers);
+        let from_api = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
+        permit.observe(rate_limit, (status == 429).then(|| retry_after(&headers)), from_api);
+        let line = |level: tracing::Level| {
+            let (duration_ms, request_id) = (started.elapsed().as_millis() as u64, request_id.as_deref().unwrap_or(""));
+            let (method, path) = (req.method.as_str(), self.shown.as_str());
+            if level == tracing::Level::WARN {
+                tracing::warn!(method, path, status, duration_ms, attempt, waited_ms, request_id, "blinksale: response");
+            } else {
+                tracing::info!(method, path, status, duration_ms, attempt, waited_ms, request_id, "blinksale: response");
+            }
+        };
+        let body = match read_body(resp, self.config.max_response_bytes).await {
+            Ok(body) => body,
+            Err(BodyError::Read(e)) => {
+                line(tracing::Level::WARN);
+                return Err(Failure::Transport { sent: true, error: transport_error(&e, self.timeout) });
+            }
+            Err(BodyError::TooLarge(start)) => {
+                line(tracing::Level::WARN);
+                let message = format!("the response body is larger than the limit of {} bytes (max_response_bytes)", self.config.max_response_bytes);
+                return Err(Failure::Transport {
+                    sent: true,
+                    error: Error::Decode { status, message, excerpt: crate::error::excerpt(&start), request_id },
+                });
+            }
+        };
+        line(if status >= 500 || status == 429 { tracing::Level::WARN } else { tracing::Level::INFO });
+        if (200..300).contains(&status) {
+            return Ok(RawResponse { status, headers, body, request_id, rate_limit });
         }
-        return Err(match failure {
-            Failure::Transport { error, .. } => error,
-            Failure::Status { status, headers, body, request_id } => Error::from_response(status, &headers, &body, req.permission, request_id),
-        });
+        Err(Failure::Status { status, headers, body, request_id })
     }
+}
+
+enum BodyError {
+    Read(reqwest::Error),
+    /// Over the cap; holds what was read.
+    TooLarge(Bytes),
+}
+
+/// Reads the body, stopping as soon as it is over `cap` bytes.
+async fn read_body(mut resp: reqwest::Response, cap: u64) -> std::result::Result<Bytes, BodyError> {
+    if resp.content_length().is_some_and(|n| n > cap) {
+        let start = resp.chunk().await.map_err(BodyError::Read)?.unwrap_or_default();
+        return Err(BodyError::TooLarge(start));
+    }
+    let mut body = bytes::BytesMut::with_capacity(resp.content_length().unwrap_or(0) as usize);
+    while let Some(chunk) = resp.chunk().await.map_err(BodyError::Read)? {
+        if body.len() as u64 + chunk.len() as u64 > cap {
+            return Err(BodyError::TooLarge(body.freeze()));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
 }
 
 fn failure_reason(f: &Failure) -> String {

@@ -64,11 +64,58 @@ async fn a_cancel_token_drops_the_request_at_once() {
     });
     let started = Instant::now();
     let e = token.run(api.units().list(&ListParams::new())).await.unwrap_err();
-    assert!(matches!(e, Error::Aborted), "{e:?}");
+    assert!(matches!(e, Error::Aborted { write_sent: false }), "{e:?}");
     assert_eq!(e.code(), "aborted");
     assert!(started.elapsed() < Duration::from_millis(1000), "{:?}", started.elapsed());
     // Cancelled before it starts: nothing is sent.
     env.mock.clear_requests();
-    assert!(matches!(token.run(api.units().list(&ListParams::new())).await, Err(Error::Aborted)));
+    assert!(matches!(token.run(api.units().list(&ListParams::new())).await, Err(Error::Aborted { .. })));
     assert!(env.mock.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_cancelled_write_is_not_retried_and_says_it_may_have_happened() {
+    let env = Env::start();
+    env.mock.inject(Fault::delay(Duration::from_millis(800)).on("/units").method("POST"));
+    let api = env.client();
+    let token = CancelToken::new();
+    let canceller = token.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        canceller.cancel();
+    });
+    let e = token.run(api.units().create(&UnitInput { name: "Crate".into(), ..Default::default() })).await.unwrap_err();
+    assert!(matches!(e, Error::Aborted { write_sent: true }), "{e:?}");
+    assert!(e.to_string().contains("may have happened"), "{e}");
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(env.count("POST", "/units"), 1, "sent once, never retried");
+}
+
+#[tokio::test]
+async fn a_deadline_bounds_waits_retries_and_backoff() {
+    let env = Env::start();
+    // Rate limited for 5 s, then slow: without a deadline this call takes over 5 s.
+    env.mock.inject(Fault::rate_limited(5).on("/units"));
+    env.mock.inject(Fault::delay(Duration::from_secs(3)).on("/units"));
+    let started = Instant::now();
+    let e = env.client().units().options(RequestOptions::new().deadline(Duration::from_secs(1))).list(&ListParams::new()).await.unwrap_err();
+    let took = started.elapsed();
+    assert!(matches!(e, Error::Timeout { after } if after == Duration::from_secs(1)), "{e:?}");
+    assert!(took >= Duration::from_millis(950) && took < Duration::from_millis(1300), "{took:?}");
+    let client = blinksale::Client::builder().token(common::TOKEN).base_url(env.mock.url()).deadline(Duration::from_millis(300)).build().unwrap();
+    assert_eq!(client.config().deadline(), Some(Duration::from_millis(300)));
+}
+
+#[tokio::test]
+async fn a_body_over_the_cap_is_refused_after_reading_no_more() {
+    let env = Env::with(blinksale_mock::MockConfig { rate_limit: 0, seed: 100, ..Default::default() });
+    let small = blinksale::Client::builder().token(common::TOKEN).base_url(env.mock.url()).max_response_bytes(4096).build().unwrap();
+    let e = small.clients().list(&ListParams::new().per_page(100)).await.unwrap_err();
+    match &e {
+        Error::Decode { message, .. } => assert!(message.contains("larger than the limit of 4096 bytes"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(small.config().max_response_bytes(), 4096);
+    assert_eq!(env.client().config().max_response_bytes(), 64 * 1024 * 1024, "64 MiB by default");
+    assert!(small.units().list(&ListParams::new()).await.is_ok(), "small bodies still pass");
 }

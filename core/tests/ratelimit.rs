@@ -70,6 +70,11 @@ async fn concurrent_bursts_stay_under_the_limit() {
         t.await.unwrap();
     }
     let limited = env.mock.requests().iter().filter(|r| r.status == Some(429)).count();
+    if limited > 0 {
+        for r in env.mock.requests() {
+            eprintln!("{} {} {:?}", r.seq, r.at_ms, r.status);
+        }
+    }
     assert_eq!(limited, 0);
 }
 
@@ -85,4 +90,48 @@ async fn a_server_that_sends_no_rate_headers_is_not_paced() {
     }
     assert!(started.elapsed() < Duration::from_secs(30), "not throttled: {:?}", started.elapsed());
     assert_eq!(env.mock.requests().len(), 300);
+}
+
+#[tokio::test]
+async fn cancelled_calls_leave_the_budget_intact() {
+    // 10 requests / 2 s. Eight calls are dropped while the server holds them; once a new
+    // window starts, eight more go out at once, as they would have without the cancellations.
+    let env = Env::with(MockConfig { rate_limit: 10, window: Duration::from_secs(2), ..Default::default() });
+    let api = env.client();
+    api.units().list(&ListParams::new()).await.unwrap();
+    env.mock.inject(Fault::delay(Duration::from_secs(5)).on("/units").times(8));
+    let (units, params) = (api.units(), ListParams::new());
+    for _ in 0..8 {
+        assert!(tokio::time::timeout(Duration::from_millis(50), units.list(&params)).await.is_err(), "dropped while in flight");
+    }
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let started = std::time::Instant::now();
+    for _ in 0..8 {
+        api.units().list(&ListParams::new()).await.unwrap();
+    }
+    assert!(started.elapsed() < Duration::from_millis(1000), "paced as if nothing leaked: {:?}", started.elapsed());
+    assert_eq!(env.mock.requests().iter().filter(|r| r.status == Some(429)).count(), 0);
+}
+
+#[tokio::test]
+async fn one_error_page_without_headers_does_not_stop_pacing() {
+    // A proxy's 502 page (no rate headers) in the middle of a paced run: the limit holds.
+    let env = Env::with(MockConfig { rate_limit: 5, window: Duration::from_secs(1), ..Default::default() });
+    let api = env.client();
+    api.units().list(&ListParams::new()).await.unwrap();
+    env.mock.inject(Fault::status(502).html().on("/units"));
+    let mut tasks = Vec::new();
+    for _ in 0..4 {
+        let api = api.clone();
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..3 {
+                api.units().list(&ListParams::new()).await?;
+            }
+            Ok::<_, blinksale::Error>(())
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap().unwrap();
+    }
+    assert_eq!(env.mock.requests().iter().filter(|r| r.status == Some(429)).count(), 0, "paced throughout");
 }
