@@ -17,8 +17,9 @@ OPTIONS_SIG = [
     "extra_body: Optional[Body] = None",
     "timeout: Union[float, NotGiven] = NOT_GIVEN",
     "max_retries: Union[int, NotGiven] = NOT_GIVEN",
+    "deadline: Union[float, NotGiven] = NOT_GIVEN",
 ]
-OPTIONS_ARGS = "_options(extra_headers, extra_query, extra_body, timeout, max_retries)"
+OPTIONS_ARGS = "_options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline)"
 
 
 def py_type(code: str) -> str:

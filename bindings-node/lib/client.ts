@@ -21,6 +21,20 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string>;
   /** Requests a minute paced to before the server's headers say otherwise (default 120). */
   rateLimit?: number;
+  /** Milliseconds for a whole call: rate-limit waits, every attempt and the backoff (default: none). */
+  deadline?: number;
+  /** The largest response body read, in bytes (default 64 MiB); a larger one is a DecodeError. */
+  maxResponseBytes?: number;
+  /** Receives this client's log lines: `console`, or any `{ debug, info, warn, error }`. */
+  logger?: Logger;
+}
+
+/** Where log lines go: `console` fits. */
+export interface Logger {
+  debug?(line: string): void;
+  info?(line: string): void;
+  warn?(line: string): void;
+  error?(line: string): void;
 }
 
 // The addon client `withOptions` hands to the constructor it calls.
@@ -37,7 +51,7 @@ export class Blinksale extends Resources implements ClientCore {
       adopted = undefined;
       return;
     }
-    const { token, baseUrl, timeout, connectTimeout, maxRetries, defaultHeaders, rateLimit } = options;
+    const { token, baseUrl, timeout, connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes, logger } = options;
     try {
       this.#native = new NativeClient({
         token,
@@ -47,10 +61,15 @@ export class Blinksale extends Resources implements ClientCore {
         maxRetries,
         headers: defaultHeaders ? Object.entries(defaultHeaders) : undefined,
         rateLimit,
+        deadline,
+        maxResponseBytes,
         userAgent: `blinksale-node/${version} node/${process.versions.node}`,
       });
     } catch (err) {
       throw fromNative(err);
+    }
+    if (logger) {
+      this.#native.setLogger((level: string, line: string) => logger[level as keyof Logger]?.call(logger, line));
     }
   }
 
@@ -69,7 +88,7 @@ export class Blinksale extends Resources implements ClientCore {
   }
 
   /** A client with other defaults that shares this one's connections and rate limiter. */
-  withOptions(options: Pick<RequestOptions, 'timeout' | 'maxRetries' | 'headers'>): Blinksale {
+  withOptions(options: Pick<RequestOptions, 'timeout' | 'maxRetries' | 'deadline' | 'headers'>): Blinksale {
     try {
       adopted = this.#native.withOptions(callOptions(options) ?? {});
     } catch (err) {

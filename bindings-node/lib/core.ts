@@ -11,6 +11,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Retries after a retryable failure. */
   maxRetries?: number;
+  /** Milliseconds for the whole call: rate-limit waits, every attempt and the backoff between them. */
+  deadline?: number;
   /** Headers for this request; they replace the client's of the same name. */
   headers?: Record<string, string>;
   /** Aborts the request at once: the promise rejects with `APIUserAbortError`. */
@@ -118,17 +120,18 @@ export async function settle<T>(p: Promise<T>): Promise<T> {
 }
 
 function abortError(): BlinksaleError {
-  return new CLASSES.aborted('the request was aborted', 'aborted');
+  return new CLASSES.aborted('the request was aborted', 'aborted', { requestSent: false });
 }
 
 /** Per-request options as the addon takes them. */
 export function callOptions(o?: RequestOptions): CallOptions | null {
   if (!o) return null;
-  const { timeout, maxRetries, headers, query, body } = o;
-  if (timeout === undefined && maxRetries === undefined && !headers && !query && !body) return null;
+  const { timeout, maxRetries, deadline, headers, query, body } = o;
+  if (timeout === undefined && maxRetries === undefined && deadline === undefined && !headers && !query && !body) return null;
   return {
     timeout,
     maxRetries,
+    deadline,
     headers: headers ? Object.entries(headers) : undefined,
     extraQuery: query ? pairs(query) : undefined,
     extraBody: body ? JSON.stringify(body) : undefined,
@@ -141,21 +144,15 @@ export function pairs(params: object): string[][] {
   return out;
 }
 
-/** Runs one addon call; a `signal` drops the core's future and rejects at once. */
+/** Runs one addon call; a `signal` drops the core's future at once, and the call rejects with
+ * `APIUserAbortError` (its `requestSent` says whether a write may have happened). */
 export function run(send: (cancel: NativeCancel | null) => Promise<Reply>, signal?: AbortSignal): Promise<Reply> {
   if (!signal) return settle(send(null));
   if (signal.aborted) return Promise.reject(abortError());
   const cancel = new NativeCancel();
-  return new Promise<Reply>((resolve, reject) => {
-    const onAbort = () => {
-      cancel.cancel();
-      reject(abortError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    settle(send(cancel))
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  const onAbort = () => cancel.cancel();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return settle(send(cancel)).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 function parseHeaders(text: string): Record<string, string> {

@@ -1,7 +1,7 @@
 // The package's public surface.
 import { Blinksale } from './client';
 
-export { Blinksale, type ClientOptions } from './client';
+export { Blinksale, type ClientOptions, type Logger } from './client';
 export { APIPromise, type APIResponseInfo, Page, type PageMeta, type RequestOptions, type WithResponse } from './core';
 export { APIError, BlinksaleError, type ErrorDetails, type RateLimit } from './exceptions';
 export * from './generated/errors';

@@ -8,6 +8,7 @@ use std::time::Duration;
 use blinksale::{CancelToken, JsonData, Method, RequestOptions, Response, ops};
 use futures_util::StreamExt;
 use napi::bindgen_prelude::*;
+use napi::threadsafe_function::ThreadsafeFunctionCallMode;
 use napi::{Env, JsValue};
 use napi_derive::napi;
 use serde_json::Value;
@@ -64,6 +65,7 @@ fn details(e: &blinksale::Error) -> ErrorDetails {
     match e {
         blinksale::Error::PermissionDenied { required, .. } => d.required_permission = Some(required.as_str().into()),
         blinksale::Error::Connection { request_sent, .. } => d.request_sent = Some(*request_sent),
+        blinksale::Error::Aborted { write_sent } => d.request_sent = Some(*write_sent),
         blinksale::Error::Decode { excerpt, .. } => d.body_excerpt = Some(excerpt.clone()),
         blinksale::Error::InvalidRequest { field, .. } => d.field = field.clone(),
         _ => {}
@@ -132,6 +134,7 @@ fn reply(r: Response<JsonData>) -> Reply {
 pub struct CallOptions {
     pub timeout: Option<f64>,
     pub max_retries: Option<u32>,
+    pub deadline: Option<f64>,
     pub headers: Option<Vec<Vec<String>>>,
     pub extra_query: Option<Vec<Vec<String>>>,
     pub extra_body: Option<String>,
@@ -160,6 +163,7 @@ fn request_options(o: Option<CallOptions>) -> blinksale::Result<RequestOptions> 
     Ok(RequestOptions {
         timeout: millis(o.timeout, "timeout")?,
         max_retries: o.max_retries,
+        deadline: millis(o.deadline, "deadline")?,
         headers: pairs(o.headers.unwrap_or_default())?,
         extra_query: pairs(o.extra_query.unwrap_or_default())?,
         extra_body,
@@ -206,6 +210,9 @@ pub struct ClientOptions {
     pub max_retries: Option<u32>,
     pub headers: Option<Vec<Vec<String>>>,
     pub rate_limit: Option<u32>,
+    /// Milliseconds.
+    pub deadline: Option<f64>,
+    pub max_response_bytes: Option<f64>,
     pub user_agent: String,
 }
 
@@ -254,6 +261,15 @@ fn build(options: ClientOptions) -> blinksale::Result<blinksale::Client> {
     if let Some(n) = options.rate_limit {
         b = b.rate_limit(n);
     }
+    if let Some(d) = millis(options.deadline, "deadline")? {
+        b = b.deadline(d);
+    }
+    if let Some(n) = options.max_response_bytes {
+        if !(n.is_finite() && n >= 1.0) {
+            return Err(invalid("maxResponseBytes must be a positive number of bytes"));
+        }
+        b = b.max_response_bytes(n as u64);
+    }
     for (k, v) in pairs(options.headers.unwrap_or_default())? {
         b = b.default_header(k, v);
     }
@@ -276,6 +292,16 @@ impl NativeClient {
     #[napi]
     pub fn rate_limit(&self) -> Option<Vec<Option<f64>>> {
         self.client.rate_limit().map(|r| vec![r.limit.map(f64::from), r.remaining.map(f64::from), r.reset.map(|d| d.as_secs_f64())])
+    }
+
+    /// Sends this client's log lines to `logger(level, line)` on the JS thread.
+    #[napi]
+    pub fn set_logger(&mut self, logger: Function<'_, FnArgs<(String, String)>, ()>) -> Result<()> {
+        let tsfn = logger.build_threadsafe_function().callee_handled::<false>().weak::<true>().build()?;
+        self.client = self.client.with_log_sink(move |level, line| {
+            let _ = tsfn.call((level.as_str().to_ascii_lowercase(), line.to_string()).into(), ThreadsafeFunctionCallMode::NonBlocking);
+        });
+        Ok(())
     }
 
     /// A client with other defaults, sharing this one's connections and rate limiter.

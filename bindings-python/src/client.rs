@@ -28,8 +28,9 @@ fn reply(r: Response<JsonData>) -> Reply {
     (r.data.data.get().to_string(), meta, r.data.has_next, r.status, h, r.request_id, r.message, rl)
 }
 
-/// Per-request options from Python: (timeout s, max_retries, headers, extra query, extra body).
-type PyOptions<'py> = (Option<f64>, Option<u32>, Vec<(String, String)>, Vec<(String, Bound<'py, PyAny>)>, Option<Bound<'py, PyAny>>);
+/// Per-request options from Python: (timeout s, max_retries, headers, extra query, extra body,
+/// deadline s).
+type PyOptions<'py> = (Option<f64>, Option<u32>, Vec<(String, String)>, Vec<(String, Bound<'py, PyAny>)>, Option<Bound<'py, PyAny>>, Option<f64>);
 
 fn seconds(t: Option<f64>, what: &str) -> PyResult<Option<Duration>> {
     match t {
@@ -41,13 +42,20 @@ fn seconds(t: Option<f64>, what: &str) -> PyResult<Option<Duration>> {
 }
 
 fn options(o: Option<PyOptions<'_>>) -> PyResult<RequestOptions> {
-    let Some((timeout, max_retries, headers, extra_query, extra_body)) = o else { return Ok(RequestOptions::default()) };
+    let Some((timeout, max_retries, headers, extra_query, extra_body, deadline)) = o else { return Ok(RequestOptions::default()) };
     let extra_body = match extra_body.map(|b| convert::to_json(&b)).transpose()? {
         None => None,
         Some(serde_json::Value::Object(map)) => Some(map),
         Some(_) => return Err(pyo3::exceptions::PyTypeError::new_err("extra_body must be a mapping")),
     };
-    Ok(RequestOptions { timeout: seconds(timeout, "timeout")?, max_retries, headers, extra_query: convert::query(extra_query)?, extra_body })
+    Ok(RequestOptions {
+        timeout: seconds(timeout, "timeout")?,
+        max_retries,
+        deadline: seconds(deadline, "deadline")?,
+        headers,
+        extra_query: convert::query(extra_query)?,
+        extra_body,
+    })
 }
 
 fn operation(op_id: &str) -> PyResult<&'static ops::Operation> {
@@ -74,7 +82,7 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (token, base_url, timeout, connect_timeout, max_retries, user_agent, headers, rate_limit))]
+    #[pyo3(signature = (token, base_url, timeout, connect_timeout, max_retries, user_agent, headers, rate_limit, deadline, max_response_bytes))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         token: Option<String>,
@@ -85,6 +93,8 @@ impl NativeClient {
         user_agent: String,
         headers: Vec<(String, String)>,
         rate_limit: Option<u32>,
+        deadline: Option<f64>,
+        max_response_bytes: Option<u64>,
     ) -> PyResult<Self> {
         let mut b = blinksale::Client::builder().user_agent_suffix(user_agent);
         if let Some(t) = token {
@@ -101,6 +111,12 @@ impl NativeClient {
         }
         if let Some(n) = rate_limit {
             b = b.rate_limit(n);
+        }
+        if let Some(d) = seconds(deadline, "deadline")? {
+            b = b.deadline(d);
+        }
+        if let Some(n) = max_response_bytes {
+            b = b.max_response_bytes(n);
         }
         if let Some(n) = max_retries {
             b = b.max_retries(n);
@@ -146,13 +162,11 @@ impl NativeClient {
         let body = body.map(|b| convert::to_json(&b)).transpose()?;
         let opts = options(opts)?;
         let client = self.client()?;
-        let rt = runtime::get()?;
-        py.detach(|| {
+        runtime::block_on(py, async move {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            rt.block_on(client.execute_json(op, &ids, &query, body, &opts))
+            client.execute_json(op, &ids, &query, body, &opts).await
         })
         .map(reply)
-        .map_err(errors::to_py)
     }
 
     /// The same, as an awaitable.
@@ -194,8 +208,7 @@ impl NativeClient {
         let body = body.map(|b| convert::to_json(&b)).transpose()?;
         let opts = options(opts)?;
         let client = self.client()?;
-        let rt = runtime::get()?;
-        py.detach(|| rt.block_on(client.request_json(method, path, &query, body, &opts))).map(reply).map_err(errors::to_py)
+        runtime::block_on(py, async move { client.request_json(method, path, &query, body, &opts).await }).map(reply)
     }
 
     /// Every item of a list operation, page by page as consumed.
@@ -236,9 +249,7 @@ async fn batch(inner: std::sync::Arc<tokio::sync::Mutex<Items>>) -> blinksale::R
 impl NativeStream {
     /// The next items (a page's worth), or an empty list at the end.
     fn next_batch(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        let rt = runtime::get()?;
-        let inner = self.inner.clone();
-        py.detach(|| rt.block_on(batch(inner))).map_err(errors::to_py)
+        runtime::block_on(py, batch(self.inner.clone()))
     }
 
     /// The same, as an awaitable.

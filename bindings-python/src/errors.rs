@@ -38,6 +38,7 @@ fn build<'py>(py: Python<'py>, error: &blinksale::Error) -> PyResult<Bound<'py, 
     match error {
         blinksale::Error::PermissionDenied { required, .. } => d.set_item("required_permission", required.as_str())?,
         blinksale::Error::Connection { request_sent, .. } => d.set_item("request_sent", *request_sent)?,
+        blinksale::Error::Aborted { write_sent } => d.set_item("request_sent", *write_sent)?,
         blinksale::Error::Decode { excerpt, .. } => d.set_item("body_excerpt", excerpt)?,
         blinksale::Error::InvalidRequest { field, .. } => d.set_item("field", field.as_deref())?,
         _ => {}

@@ -46,3 +46,26 @@ pub fn for_async() -> PyResult<()> {
     }
     Ok(())
 }
+
+/// Runs a core future from a blocking call, without the GIL, and stays interruptible: every
+/// 50 ms it takes the GIL briefly to run Python's signal handlers. When one raises
+/// (`KeyboardInterrupt` for Ctrl-C) the future is dropped, which cancels the request and
+/// gives its rate-limit slot back, and the exception is raised.
+pub fn block_on<T: Send>(py: pyo3::Python<'_>, fut: impl std::future::Future<Output = blinksale::Result<T>> + Send) -> PyResult<T> {
+    let rt = get()?;
+    let out: PyResult<blinksale::Result<T>> = py.detach(|| {
+        rt.block_on(async {
+            tokio::pin!(fut);
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(50));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tick.tick().await;
+            loop {
+                tokio::select! {
+                    r = &mut fut => return Ok(r),
+                    _ = tick.tick() => pyo3::Python::attach(|py| py.check_signals())?,
+                }
+            }
+        })
+    });
+    out?.map_err(crate::errors::to_py)
+}

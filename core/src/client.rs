@@ -114,8 +114,19 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn with_options(&self, options: &RequestOptions) -> Result<Client> {
-        let config = self.inner.config.with_options(options)?;
-        Ok(Client { inner: Arc::new(Inner { config, http: self.inner.http.clone(), limiter: self.inner.limiter.clone() }) })
+        Ok(self.sharing(self.inner.config.with_options(options)?))
+    }
+
+    /// The same client, whose log lines also go to `sink` (the level and the text); it shares
+    /// the connection pool and the rate limiter.
+    pub fn with_log_sink(&self, sink: impl Fn(tracing::Level, &str) + Send + Sync + 'static) -> Client {
+        let mut config = self.inner.config.clone();
+        config.log_sink = Some(crate::log::LogSink(Arc::new(sink)));
+        self.sharing(config)
+    }
+
+    fn sharing(&self, config: Config) -> Client {
+        Client { inner: Arc::new(Inner { config, http: self.inner.http.clone(), limiter: self.inner.limiter.clone() }) }
     }
 
     /// A client with the same configuration but its own connection pool and rate limiter:

@@ -30,6 +30,7 @@ pub struct Config {
     pub(crate) rate_limit: u32,
     pub(crate) deadline: Option<Duration>,
     pub(crate) max_response_bytes: u64,
+    pub(crate) log_sink: Option<crate::log::LogSink>,
 }
 
 /// The default cap on a response body: a misbehaving server or proxy cannot make the client
@@ -115,6 +116,7 @@ pub struct ClientBuilder {
     rate_limit: Option<u32>,
     deadline: Option<Duration>,
     max_response_bytes: Option<u64>,
+    log_sink: Option<crate::log::LogSink>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -180,6 +182,12 @@ impl ClientBuilder {
         self
     }
 
+    /// Also sends this client's log lines (the level and the text) to `sink`, besides `tracing`.
+    pub fn log_sink(mut self, sink: impl Fn(tracing::Level, &str) + Send + Sync + 'static) -> Self {
+        self.log_sink = Some(crate::log::LogSink(std::sync::Arc::new(sink)));
+        self
+    }
+
     /// Checks everything and builds the client.
     pub fn build(self) -> Result<Client> {
         Client::from_config(self.into_config()?)
@@ -221,6 +229,7 @@ impl ClientBuilder {
             rate_limit: self.rate_limit.unwrap_or(DEFAULT_RATE_LIMIT).max(1),
             deadline: self.deadline.filter(|d| !d.is_zero()),
             max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            log_sink: self.log_sink,
         })
     }
 }

@@ -75,3 +75,30 @@ pub fn line(event: &Event<'_>) -> String {
     event.record(&mut fields);
     fields.0
 }
+
+/// Where one client's log lines go besides `tracing` (Node's `logger` option): the level and
+/// the line, as [`line`] writes it.
+#[derive(Clone)]
+pub struct LogSink(pub std::sync::Arc<SinkFn>);
+
+/// What a [`LogSink`] calls: the level and the line.
+pub type SinkFn = dyn Fn(Level, &str) + Send + Sync;
+
+impl std::fmt::Debug for LogSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LogSink")
+    }
+}
+
+/// Emits one event to `tracing` and to the client's sink, if it has one, with the same text.
+macro_rules! event {
+    ($sink:expr, $level:ident, $msg:literal, $($k:ident = $v:expr),* $(,)?) => {{
+        tracing::event!(tracing::Level::$level, $($k = $v,)* $msg);
+        if let Some(sink) = $sink {
+            let mut line = String::from($msg);
+            $( line.push_str(&format!(" {}={}", stringify!($k), $v)); )*
+            (sink.0)(tracing::Level::$level, &line);
+        }
+    }};
+}
+pub(crate) use event;

@@ -296,7 +296,6 @@ impl Limiter {
                     Duration::from_secs(1)
                 }
             };
-            tracing::debug!(wait_ms = wait.as_millis() as u64, "blinksale: rate limit, waiting");
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = changed => {}

@@ -6,6 +6,7 @@ use tokio::time::Instant;
 
 use crate::config::Config;
 use crate::error::{Error, Permission, Result};
+use crate::log::event;
 use crate::ops::Method;
 use crate::ratelimit::{Limiter, RateLimit, retry_after};
 
@@ -205,6 +206,10 @@ struct Attempts<'a> {
 }
 
 impl Attempts<'_> {
+    fn sink(&self) -> Option<&crate::log::LogSink> {
+        self.config.log_sink.as_ref()
+    }
+
     async fn run(&self) -> Result<RawResponse> {
         let mut retries = 0u32;
         loop {
@@ -219,13 +224,15 @@ impl Attempts<'_> {
                     Failure::Status { headers, .. } => backoff(retries).max(retry_after_header(headers)),
                     Failure::Transport { .. } => backoff(retries),
                 };
-                tracing::debug!(
+                event!(
+                    self.sink(),
+                    DEBUG,
+                    "blinksale: retrying",
                     method = self.req.method.as_str(),
                     path = self.shown.as_str(),
                     retry = retries + 1,
                     delay_ms = delay.as_millis() as u64,
-                    reason = failure_reason(&failure),
-                    "blinksale: retrying"
+                    reason = failure_reason(&failure).as_str(),
                 );
                 tokio::time::sleep(delay).await;
                 retries += 1;
@@ -245,6 +252,16 @@ impl Attempts<'_> {
         let req = self.req;
         let mut permit = self.limiter.acquire().await;
         let waited_ms = permit.waited.as_millis() as u64;
+        if waited_ms > 0 {
+            event!(
+                self.sink(),
+                DEBUG,
+                "blinksale: waited for the rate limit",
+                method = req.method.as_str(),
+                path = self.shown.as_str(),
+                waited_ms = waited_ms
+            );
+        }
         let started = Instant::now();
         let mut builder = self
             .http
@@ -270,14 +287,16 @@ impl Attempts<'_> {
                 }
                 drop(permit);
                 let error = transport_error(&e, self.timeout);
-                tracing::warn!(
+                event!(
+                    self.sink(),
+                    WARN,
+                    "blinksale: request failed",
                     method = req.method.as_str(),
                     path = self.shown.as_str(),
                     error = error.code(),
                     duration_ms = started.elapsed().as_millis() as u64,
-                    attempt,
-                    waited_ms,
-                    "blinksale: request failed"
+                    attempt = attempt,
+                    waited_ms = waited_ms,
                 );
                 return Err(Failure::Transport { sent: !e.is_connect(), error });
             }
@@ -292,9 +311,31 @@ impl Attempts<'_> {
             let (duration_ms, request_id) = (started.elapsed().as_millis() as u64, request_id.as_deref().unwrap_or(""));
             let (method, path) = (req.method.as_str(), self.shown.as_str());
             if level == tracing::Level::WARN {
-                tracing::warn!(method, path, status, duration_ms, attempt, waited_ms, request_id, "blinksale: response");
+                event!(
+                    self.sink(),
+                    WARN,
+                    "blinksale: response",
+                    method = method,
+                    path = path,
+                    status = status,
+                    duration_ms = duration_ms,
+                    attempt = attempt,
+                    waited_ms = waited_ms,
+                    request_id = request_id
+                );
             } else {
-                tracing::info!(method, path, status, duration_ms, attempt, waited_ms, request_id, "blinksale: response");
+                event!(
+                    self.sink(),
+                    INFO,
+                    "blinksale: response",
+                    method = method,
+                    path = path,
+                    status = status,
+                    duration_ms = duration_ms,
+                    attempt = attempt,
+                    waited_ms = waited_ms,
+                    request_id = request_id
+                );
             }
         };
         let body = match read_body(resp, self.config.max_response_bytes).await {

@@ -31,11 +31,15 @@ class _ClientBase(abc.ABC):
         max_retries: int = 2,
         default_headers: Optional[Mapping[str, str]] = None,
         rate_limit: Optional[int] = None,
+        deadline: Optional[float] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None:
         """``token`` falls back to ``BLINKSALE_API_TOKEN`` and ``base_url`` to
         ``BLINKSALE_BASE_URL`` (an empty variable counts as unset). ``timeout`` and
-        ``connect_timeout`` are seconds, per attempt; ``rate_limit`` is the requests a minute
-        paced to before the server's headers say otherwise (default 120)."""
+        ``connect_timeout`` are seconds, per attempt; ``deadline`` bounds a whole call (limiter
+        waits, retries and backoff). ``rate_limit`` is the requests a minute paced to before
+        the server's headers say otherwise (default 120). ``max_response_bytes`` caps a
+        response body (default 64 MiB)."""
         # The token goes to the core and is not kept here.
         self._native = _native.NativeClient(
             token,
@@ -46,6 +50,8 @@ class _ClientBase(abc.ABC):
             _USER_AGENT,
             list((default_headers or {}).items()),
             rate_limit,
+            deadline,
+            max_response_bytes,
         )
         self._bind_resources()
 
@@ -71,9 +77,10 @@ class _ClientBase(abc.ABC):
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         default_headers: Optional[Mapping[str, str]] = None,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> C:
         """A client with other defaults that shares this one's connections and rate limiter."""
-        opts = _options(default_headers, None, None, timeout, max_retries)
+        opts = _options(default_headers, None, None, timeout, max_retries, deadline)
         clone = copy.copy(self)
         clone._native = self._native.with_options(opts)
         clone._bind_resources()
@@ -88,9 +95,10 @@ class _ClientBase(abc.ABC):
         extra_headers: Optional[Headers],
         timeout: Union[float, NotGiven],
         max_retries: Union[int, NotGiven],
+        deadline: Union[float, NotGiven],
     ) -> Any:
         """The escape hatch, blocking; the core shapes the result (lists keep their meta)."""
-        opts = _options(extra_headers, None, None, timeout, max_retries)
+        opts = _options(extra_headers, None, None, timeout, max_retries, deadline)
         reply = self._native.request(method, path, list((params or {}).items()), json, opts)
         return _loads(reply[0])
 
@@ -121,10 +129,11 @@ class Client(Resources, _ClientBase):
         extra_headers: Optional[Headers] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Any:
         """Any request below the base URL: the escape hatch. Returns ``data`` (for lists,
         ``{"data": ..., "meta": ...}``); errors, retries and rate limits are as usual."""
-        return self._request(method, path, params, json, extra_headers, timeout, max_retries)
+        return self._request(method, path, params, json, extra_headers, timeout, max_retries, deadline)
 
     def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""
@@ -154,10 +163,11 @@ class AsyncClient(AsyncResources, _ClientBase):
         extra_headers: Optional[Headers] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Any:
         """Any request below the base URL: the escape hatch (see ``Client.request``)."""
         loop = asyncio.get_running_loop()
-        args = (method, path, params, json, extra_headers, timeout, max_retries)
+        args = (method, path, params, json, extra_headers, timeout, max_retries, deadline)
         return await loop.run_in_executor(None, lambda: self._request(*args))
 
     async def close(self) -> None:

@@ -9,7 +9,14 @@ __version__: str
 _RateLimit = Tuple[Optional[int], Optional[int], Optional[float]]
 _Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str], Optional[_RateLimit]]
 _Options = Optional[
-    Tuple[Optional[float], Optional[int], List[Tuple[str, str]], List[Tuple[str, Any]], Optional[Dict[str, Any]]]
+    Tuple[
+        Optional[float],
+        Optional[int],
+        List[Tuple[str, str]],
+        List[Tuple[str, Any]],
+        Optional[Dict[str, Any]],
+        Optional[float],
+    ]
 ]
 
 def schema_json() -> str: ...
@@ -27,6 +34,8 @@ class NativeClient:
         user_agent: str,
         headers: Sequence[Tuple[str, str]],
         rate_limit: Optional[int],
+        deadline: Optional[float],
+        max_response_bytes: Optional[int],
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str: ...

@@ -64,9 +64,16 @@ class NotGiven:
 NOT_GIVEN = NotGiven()
 
 # What the native client takes for per-request options:
-# (timeout s, max_retries, headers, extra query pairs, extra body).
+# (timeout s, max_retries, headers, extra query pairs, extra body, deadline s).
 Options = Optional[
-    Tuple[Optional[float], Optional[int], List[Tuple[str, str]], List[Tuple[str, Any]], Optional[Dict[str, Any]]]
+    Tuple[
+        Optional[float],
+        Optional[int],
+        List[Tuple[str, str]],
+        List[Tuple[str, Any]],
+        Optional[Dict[str, Any]],
+        Optional[float],
+    ]
 ]
 # What it returns: (data JSON, meta JSON, has next, status, headers, request id, message, rate limit).
 Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str], Any]
@@ -78,12 +85,10 @@ def _options(
     extra_body: Optional[Body],
     timeout: Union[float, NotGiven],
     max_retries: Union[int, NotGiven],
+    deadline: Union[float, NotGiven] = NOT_GIVEN,
 ) -> Options:
-    if (
-        not (extra_headers or extra_query or extra_body)
-        and isinstance(timeout, NotGiven)
-        and isinstance(max_retries, NotGiven)
-    ):
+    given = [v for v in (timeout, max_retries, deadline) if not isinstance(v, NotGiven)]
+    if not (extra_headers or extra_query or extra_body or given):
         return None
     return (
         None if isinstance(timeout, NotGiven) else float(timeout),
@@ -91,6 +96,7 @@ def _options(
         list((extra_headers or {}).items()),
         list((extra_query or {}).items()),
         dict(extra_body) if extra_body else None,
+        None if isinstance(deadline, NotGiven) else float(deadline),
     )
 
 

@@ -124,6 +124,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Client]:
         """List clients (`GET /clients`, needs `read`)."""
         return self._list(
@@ -131,7 +132,7 @@ class Clients(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "search": search},
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -145,6 +146,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Client]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -154,7 +156,7 @@ class Clients(SyncAPIResource):
             {"per_page": per_page, "search": search},
             Client,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -167,6 +169,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client: ...
     @overload
     def create(
@@ -184,6 +187,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client: ...
     def create(
         self,
@@ -201,6 +205,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client:
         """Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -219,7 +224,7 @@ class Clients(SyncAPIResource):
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -231,6 +236,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client:
         """Get a client (`GET /clients/{clientId}`, needs `read`)."""
         return self._call(
@@ -238,7 +244,7 @@ class Clients(SyncAPIResource):
             self._ids(id),
             None,
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -257,6 +263,7 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client:
         """Update a client (`PUT /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -274,7 +281,7 @@ class Clients(SyncAPIResource):
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -286,10 +293,14 @@ class Clients(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a client (`DELETE /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deleteClient", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteClient",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -310,6 +321,7 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Client]]:
         """List clients (`GET /clients`, needs `read`)."""
         return self._resource._list_raw(
@@ -317,7 +329,7 @@ class ClientsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "search": search},
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -330,6 +342,7 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]: ...
     @overload
     def create(
@@ -347,6 +360,7 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]: ...
     def create(
         self,
@@ -364,6 +378,7 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]:
         """Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -382,7 +397,7 @@ class ClientsWithRawResponse:
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -394,6 +409,7 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]:
         """Get a client (`GET /clients/{clientId}`, needs `read`)."""
         return self._resource._call_raw(
@@ -401,7 +417,7 @@ class ClientsWithRawResponse:
             self._resource._ids(id),
             None,
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -420,6 +436,7 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]:
         """Update a client (`PUT /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -437,7 +454,7 @@ class ClientsWithRawResponse:
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -449,13 +466,14 @@ class ClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a client (`DELETE /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteClient",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -477,6 +495,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Contact]:
         """List contacts (`GET /clients/{clientId}/contacts`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._list(
@@ -484,7 +503,7 @@ class Contacts(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -497,6 +516,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Contact]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -506,7 +526,7 @@ class Contacts(SyncAPIResource):
             {"per_page": per_page},
             Contact,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -519,6 +539,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     @overload
     def create(
@@ -532,6 +553,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     def create(
         self,
@@ -545,6 +567,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact:
         """Create a contact (`POST /clients/{clientId}/contacts`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -552,7 +575,7 @@ class Contacts(SyncAPIResource):
             self._ids(),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -564,6 +587,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact:
         """Get a contact (`GET /clients/{clientId}/contacts/{contactId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -571,7 +595,7 @@ class Contacts(SyncAPIResource):
             self._ids(id),
             None,
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -585,6 +609,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     @overload
     def update(
@@ -599,6 +624,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     def update(
         self,
@@ -613,6 +639,7 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact:
         """Update a contact (`PUT /clients/{clientId}/contacts/{contactId}`, needs `write`)."""
         return self._call(
@@ -620,7 +647,7 @@ class Contacts(SyncAPIResource):
             self._ids(id),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -632,10 +659,14 @@ class Contacts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a contact (`DELETE /clients/{clientId}/contacts/{contactId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deleteContact", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteContact",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -655,6 +686,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Contact]]:
         """List contacts (`GET /clients/{clientId}/contacts`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._list_raw(
@@ -662,7 +694,7 @@ class ContactsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -675,6 +707,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     @overload
     def create(
@@ -688,6 +721,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     def create(
         self,
@@ -701,6 +735,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]:
         """Create a contact (`POST /clients/{clientId}/contacts`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -708,7 +743,7 @@ class ContactsWithRawResponse:
             self._resource._ids(),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -720,6 +755,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]:
         """Get a contact (`GET /clients/{clientId}/contacts/{contactId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -727,7 +763,7 @@ class ContactsWithRawResponse:
             self._resource._ids(id),
             None,
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -741,6 +777,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     @overload
     def update(
@@ -755,6 +792,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     def update(
         self,
@@ -769,6 +807,7 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]:
         """Update a contact (`PUT /clients/{clientId}/contacts/{contactId}`, needs `write`)."""
         return self._resource._call_raw(
@@ -776,7 +815,7 @@ class ContactsWithRawResponse:
             self._resource._ids(id),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -788,13 +827,14 @@ class ContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a contact (`DELETE /clients/{clientId}/contacts/{contactId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteContact",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -818,6 +858,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Estimate]:
         """List estimates (`GET /estimates`, needs `read`)."""
         return self._list(
@@ -825,7 +866,7 @@ class Estimates(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -840,6 +881,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Estimate]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -849,7 +891,7 @@ class Estimates(SyncAPIResource):
             {"per_page": per_page, "status": status, "client_id": client_id},
             Estimate,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -862,6 +904,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate: ...
     @overload
     def create(
@@ -883,6 +926,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate: ...
     def create(
         self,
@@ -904,6 +948,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -926,7 +971,7 @@ class Estimates(SyncAPIResource):
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -938,6 +983,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -945,7 +991,7 @@ class Estimates(SyncAPIResource):
             self._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -969,6 +1015,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return self._call(
@@ -991,7 +1038,7 @@ class Estimates(SyncAPIResource):
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -1003,13 +1050,14 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
             "deleteEstimate",
             self._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def send(
@@ -1021,6 +1069,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Send an estimate by email (`POST /estimates/{estimateId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -1028,7 +1077,7 @@ class Estimates(SyncAPIResource):
             self._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def convert(
@@ -1040,6 +1089,7 @@ class Estimates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Convert an estimate to an invoice (`POST /estimates/{estimateId}/convert`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -1047,7 +1097,7 @@ class Estimates(SyncAPIResource):
             self._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -1069,6 +1119,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Estimate]]:
         """List estimates (`GET /estimates`, needs `read`)."""
         return self._resource._list_raw(
@@ -1076,7 +1127,7 @@ class EstimatesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -1089,6 +1140,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]: ...
     @overload
     def create(
@@ -1110,6 +1162,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]: ...
     def create(
         self,
@@ -1131,6 +1184,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1153,7 +1207,7 @@ class EstimatesWithRawResponse:
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -1165,6 +1219,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1172,7 +1227,7 @@ class EstimatesWithRawResponse:
             self._resource._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -1196,6 +1251,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return self._resource._call_raw(
@@ -1218,7 +1274,7 @@ class EstimatesWithRawResponse:
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -1230,13 +1286,14 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteEstimate",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def send(
@@ -1248,6 +1305,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Send an estimate by email (`POST /estimates/{estimateId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1255,7 +1313,7 @@ class EstimatesWithRawResponse:
             self._resource._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def convert(
@@ -1267,6 +1325,7 @@ class EstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Convert an estimate to an invoice (`POST /estimates/{estimateId}/convert`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1274,7 +1333,7 @@ class EstimatesWithRawResponse:
             self._resource._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -1298,6 +1357,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Invoice]:
         """List invoices (`GET /invoices`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._list(
@@ -1305,7 +1365,7 @@ class Invoices(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -1320,6 +1380,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Invoice]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -1329,7 +1390,7 @@ class Invoices(SyncAPIResource):
             {"per_page": per_page, "status": status, "client_id": client_id},
             Invoice,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -1342,6 +1403,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice: ...
     @overload
     def create(
@@ -1370,6 +1432,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice: ...
     def create(
         self,
@@ -1398,6 +1461,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -1427,7 +1491,7 @@ class Invoices(SyncAPIResource):
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -1439,6 +1503,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -1446,7 +1511,7 @@ class Invoices(SyncAPIResource):
             self._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -1477,6 +1542,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -1506,7 +1572,7 @@ class Invoices(SyncAPIResource):
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -1518,10 +1584,14 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deleteInvoice", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteInvoice",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def send(
@@ -1533,6 +1603,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Send an invoice by email (`POST /invoices/{invoiceId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -1540,7 +1611,7 @@ class Invoices(SyncAPIResource):
             self._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -1554,6 +1625,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AppliedPayment: ...
     @overload
     def apply_payment(
@@ -1569,6 +1641,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AppliedPayment: ...
     def apply_payment(
         self,
@@ -1584,6 +1657,7 @@ class Invoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AppliedPayment:
         """Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`)."""
         return self._call(
@@ -1591,7 +1665,7 @@ class Invoices(SyncAPIResource):
             self._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             AppliedPayment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -1613,6 +1687,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Invoice]]:
         """List invoices (`GET /invoices`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._list_raw(
@@ -1620,7 +1695,7 @@ class InvoicesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -1633,6 +1708,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]: ...
     @overload
     def create(
@@ -1661,6 +1737,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]: ...
     def create(
         self,
@@ -1689,6 +1766,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1718,7 +1796,7 @@ class InvoicesWithRawResponse:
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -1730,6 +1808,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1737,7 +1816,7 @@ class InvoicesWithRawResponse:
             self._resource._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -1768,6 +1847,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1797,7 +1877,7 @@ class InvoicesWithRawResponse:
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -1809,13 +1889,14 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteInvoice",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def send(
@@ -1827,6 +1908,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Send an invoice by email (`POST /invoices/{invoiceId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -1834,7 +1916,7 @@ class InvoicesWithRawResponse:
             self._resource._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -1848,6 +1930,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AppliedPayment]: ...
     @overload
     def apply_payment(
@@ -1863,6 +1946,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AppliedPayment]: ...
     def apply_payment(
         self,
@@ -1878,6 +1962,7 @@ class InvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AppliedPayment]:
         """Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`)."""
         return self._resource._call_raw(
@@ -1885,7 +1970,7 @@ class InvoicesWithRawResponse:
             self._resource._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             AppliedPayment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -1909,6 +1994,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[RecurringInvoice]:
         """List recurring invoices (`GET /recurring-invoices`, needs `read`)."""
         return self._list(
@@ -1916,7 +2002,7 @@ class RecurringInvoices(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -1931,6 +2017,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[RecurringInvoice]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -1940,7 +2027,7 @@ class RecurringInvoices(SyncAPIResource):
             {"per_page": per_page, "status": status, "client_id": client_id},
             RecurringInvoice,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -1953,6 +2040,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     @overload
     def create(
@@ -1984,6 +2072,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     def create(
         self,
@@ -2015,6 +2104,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Create a recurring invoice (`POST /recurring-invoices`, needs `write`)."""
         return self._call(
@@ -2047,7 +2137,7 @@ class RecurringInvoices(SyncAPIResource):
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -2059,6 +2149,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Get a recurring invoice (`GET /recurring-invoices/{recurringInvoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -2066,7 +2157,7 @@ class RecurringInvoices(SyncAPIResource):
             self._ids(id),
             None,
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -2100,6 +2191,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Update a recurring invoice (`PUT /recurring-invoices/{recurringInvoiceId}`, needs `write`)."""
         return self._call(
@@ -2132,7 +2224,7 @@ class RecurringInvoices(SyncAPIResource):
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -2144,13 +2236,14 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a recurring invoice (`DELETE /recurring-invoices/{recurringInvoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
             "deleteRecurringInvoice",
             self._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2164,6 +2257,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     @overload
     def update_status(
@@ -2176,6 +2270,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     def update_status(
         self,
@@ -2188,6 +2283,7 @@ class RecurringInvoices(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Update recurring invoice status (`PATCH /recurring-invoices/{recurringInvoiceId}/status`, needs `write`)."""
         return self._call(
@@ -2195,7 +2291,7 @@ class RecurringInvoices(SyncAPIResource):
             self._ids(id),
             _body(params, {"status": status}),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -2217,6 +2313,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[RecurringInvoice]]:
         """List recurring invoices (`GET /recurring-invoices`, needs `read`)."""
         return self._resource._list_raw(
@@ -2224,7 +2321,7 @@ class RecurringInvoicesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2237,6 +2334,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     @overload
     def create(
@@ -2268,6 +2366,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     def create(
         self,
@@ -2299,6 +2398,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Create a recurring invoice (`POST /recurring-invoices`, needs `write`)."""
         return self._resource._call_raw(
@@ -2331,7 +2431,7 @@ class RecurringInvoicesWithRawResponse:
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -2343,6 +2443,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Get a recurring invoice (`GET /recurring-invoices/{recurringInvoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -2350,7 +2451,7 @@ class RecurringInvoicesWithRawResponse:
             self._resource._ids(id),
             None,
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -2384,6 +2485,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Update a recurring invoice (`PUT /recurring-invoices/{recurringInvoiceId}`, needs `write`)."""
         return self._resource._call_raw(
@@ -2416,7 +2518,7 @@ class RecurringInvoicesWithRawResponse:
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -2428,13 +2530,14 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a recurring invoice (`DELETE /recurring-invoices/{recurringInvoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteRecurringInvoice",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2448,6 +2551,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     @overload
     def update_status(
@@ -2460,6 +2564,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     def update_status(
         self,
@@ -2472,6 +2577,7 @@ class RecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Update recurring invoice status (`PATCH /recurring-invoices/{recurringInvoiceId}/status`, needs `write`)."""
         return self._resource._call_raw(
@@ -2479,7 +2585,7 @@ class RecurringInvoicesWithRawResponse:
             self._resource._ids(id),
             _body(params, {"status": status}),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -2502,6 +2608,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Payment]:
         """List payments (`GET /payments`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._list(
@@ -2509,7 +2616,7 @@ class Payments(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "invoice_id": invoice_id},
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -2523,6 +2630,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Payment]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -2532,7 +2640,7 @@ class Payments(SyncAPIResource):
             {"per_page": per_page, "invoice_id": invoice_id},
             Payment,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2545,6 +2653,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     @overload
     def create(
@@ -2560,6 +2669,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     def create(
         self,
@@ -2575,6 +2685,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment:
         """Create a payment (`POST /payments`, needs `write`)."""
         return self._call(
@@ -2591,7 +2702,7 @@ class Payments(SyncAPIResource):
                 },
             ),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -2603,6 +2714,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment:
         """Get a payment (`GET /payments/{paymentId}`, needs `read`)."""
         return self._call(
@@ -2610,7 +2722,7 @@ class Payments(SyncAPIResource):
             self._ids(id),
             None,
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2624,6 +2736,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     @overload
     def update(
@@ -2639,6 +2752,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     def update(
         self,
@@ -2654,6 +2768,7 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment:
         """Update a payment (`PUT /payments/{paymentId}`, needs `write`)."""
         return self._call(
@@ -2661,7 +2776,7 @@ class Payments(SyncAPIResource):
             self._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -2673,10 +2788,14 @@ class Payments(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a payment (`DELETE /payments/{paymentId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deletePayment", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deletePayment",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -2697,6 +2816,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Payment]]:
         """List payments (`GET /payments`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._list_raw(
@@ -2704,7 +2824,7 @@ class PaymentsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "invoice_id": invoice_id},
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2717,6 +2837,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     @overload
     def create(
@@ -2732,6 +2853,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     def create(
         self,
@@ -2747,6 +2869,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]:
         """Create a payment (`POST /payments`, needs `write`)."""
         return self._resource._call_raw(
@@ -2763,7 +2886,7 @@ class PaymentsWithRawResponse:
                 },
             ),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -2775,6 +2898,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]:
         """Get a payment (`GET /payments/{paymentId}`, needs `read`)."""
         return self._resource._call_raw(
@@ -2782,7 +2906,7 @@ class PaymentsWithRawResponse:
             self._resource._ids(id),
             None,
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2796,6 +2920,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     @overload
     def update(
@@ -2811,6 +2936,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     def update(
         self,
@@ -2826,6 +2952,7 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]:
         """Update a payment (`PUT /payments/{paymentId}`, needs `write`)."""
         return self._resource._call_raw(
@@ -2833,7 +2960,7 @@ class PaymentsWithRawResponse:
             self._resource._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -2845,13 +2972,14 @@ class PaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a payment (`DELETE /payments/{paymentId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deletePayment",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -2873,6 +3001,7 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Tax]:
         """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._list(
@@ -2880,7 +3009,7 @@ class Taxes(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -2893,6 +3022,7 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Tax]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -2902,7 +3032,7 @@ class Taxes(SyncAPIResource):
             {"per_page": per_page},
             Tax,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -2915,6 +3045,7 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax: ...
     @overload
     def create(
@@ -2927,6 +3058,7 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax: ...
     def create(
         self,
@@ -2939,6 +3071,7 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax:
         """Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -2946,7 +3079,7 @@ class Taxes(SyncAPIResource):
             self._ids(),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -2958,10 +3091,15 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax:
         """Get a tax (`GET /taxes/{taxId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
-            "getTax", self._ids(id), None, Tax, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "getTax",
+            self._ids(id),
+            None,
+            Tax,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -2976,6 +3114,7 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax:
         """Update a tax (`PUT /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -2983,7 +3122,7 @@ class Taxes(SyncAPIResource):
             self._ids(id),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -2995,10 +3134,14 @@ class Taxes(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a tax (`DELETE /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deleteTax", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteTax",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3018,6 +3161,7 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Tax]]:
         """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._list_raw(
@@ -3025,7 +3169,7 @@ class TaxesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3038,6 +3182,7 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]: ...
     @overload
     def create(
@@ -3050,6 +3195,7 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]: ...
     def create(
         self,
@@ -3062,6 +3208,7 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]:
         """Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3069,7 +3216,7 @@ class TaxesWithRawResponse:
             self._resource._ids(),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -3081,6 +3228,7 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]:
         """Get a tax (`GET /taxes/{taxId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3088,7 +3236,7 @@ class TaxesWithRawResponse:
             self._resource._ids(id),
             None,
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -3103,6 +3251,7 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]:
         """Update a tax (`PUT /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3110,7 +3259,7 @@ class TaxesWithRawResponse:
             self._resource._ids(id),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -3122,13 +3271,14 @@ class TaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a tax (`DELETE /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteTax",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3150,6 +3300,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Unit]:
         """List units (`GET /units`, needs `read`)."""
         return self._list(
@@ -3157,7 +3308,7 @@ class Units(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -3170,6 +3321,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Unit]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -3179,7 +3331,7 @@ class Units(SyncAPIResource):
             {"per_page": per_page},
             Unit,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3192,6 +3344,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     @overload
     def create(
@@ -3203,6 +3356,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     def create(
         self,
@@ -3214,6 +3368,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
         """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -3221,7 +3376,7 @@ class Units(SyncAPIResource):
             self._ids(),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -3233,10 +3388,15 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
         """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return self._call(
-            "getUnit", self._ids(id), None, Unit, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "getUnit",
+            self._ids(id),
+            None,
+            Unit,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3250,6 +3410,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     @overload
     def update(
@@ -3262,6 +3423,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     def update(
         self,
@@ -3274,6 +3436,7 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
         """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return self._call(
@@ -3281,7 +3444,7 @@ class Units(SyncAPIResource):
             self._ids(id),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -3293,10 +3456,14 @@ class Units(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deleteUnit", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteUnit",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3316,6 +3483,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Unit]]:
         """List units (`GET /units`, needs `read`)."""
         return self._resource._list_raw(
@@ -3323,7 +3491,7 @@ class UnitsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3336,6 +3504,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     @overload
     def create(
@@ -3347,6 +3516,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     def create(
         self,
@@ -3358,6 +3528,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
         """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3365,7 +3536,7 @@ class UnitsWithRawResponse:
             self._resource._ids(),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -3377,6 +3548,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
         """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return self._resource._call_raw(
@@ -3384,7 +3556,7 @@ class UnitsWithRawResponse:
             self._resource._ids(id),
             None,
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3398,6 +3570,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     @overload
     def update(
@@ -3410,6 +3583,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     def update(
         self,
@@ -3422,6 +3596,7 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
         """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return self._resource._call_raw(
@@ -3429,7 +3604,7 @@ class UnitsWithRawResponse:
             self._resource._ids(id),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -3441,13 +3616,14 @@ class UnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteUnit",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3469,6 +3645,7 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Item]:
         """List saved line items (`GET /items`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._list(
@@ -3476,7 +3653,7 @@ class Items(SyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -3489,6 +3666,7 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Iterator[Item]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -3498,7 +3676,7 @@ class Items(SyncAPIResource):
             {"per_page": per_page},
             Item,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3511,6 +3689,7 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item: ...
     @overload
     def create(
@@ -3526,6 +3705,7 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item: ...
     def create(
         self,
@@ -3541,6 +3721,7 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item:
         """Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -3557,7 +3738,7 @@ class Items(SyncAPIResource):
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -3569,10 +3750,15 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item:
         """Get a saved line item (`GET /items/{itemId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
-            "getItem", self._ids(id), None, Item, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "getItem",
+            self._ids(id),
+            None,
+            Item,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -3590,6 +3776,7 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item:
         """Update a saved line item (`PUT /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
@@ -3606,7 +3793,7 @@ class Items(SyncAPIResource):
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -3618,10 +3805,14 @@ class Items(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a saved line item (`DELETE /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
-            "deleteItem", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteItem",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3641,6 +3832,7 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Item]]:
         """List saved line items (`GET /items`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._list_raw(
@@ -3648,7 +3840,7 @@ class ItemsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3661,6 +3853,7 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]: ...
     @overload
     def create(
@@ -3676,6 +3869,7 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]: ...
     def create(
         self,
@@ -3691,6 +3885,7 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]:
         """Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3707,7 +3902,7 @@ class ItemsWithRawResponse:
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def get(
@@ -3719,6 +3914,7 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]:
         """Get a saved line item (`GET /items/{itemId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3726,7 +3922,7 @@ class ItemsWithRawResponse:
             self._resource._ids(id),
             None,
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def update(
@@ -3744,6 +3940,7 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]:
         """Update a saved line item (`PUT /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
@@ -3760,7 +3957,7 @@ class ItemsWithRawResponse:
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def delete(
@@ -3772,13 +3969,14 @@ class ItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a saved line item (`DELETE /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteItem",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3801,6 +3999,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Client]:
         """List clients (`GET /clients`, needs `read`)."""
         return await self._list(
@@ -3808,7 +4007,7 @@ class AsyncClients(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "search": search},
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -3822,6 +4021,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Client]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -3831,7 +4031,7 @@ class AsyncClients(AsyncAPIResource):
             {"per_page": per_page, "search": search},
             Client,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -3844,6 +4044,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client: ...
     @overload
     async def create(
@@ -3861,6 +4062,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client: ...
     async def create(
         self,
@@ -3878,6 +4080,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client:
         """Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -3896,7 +4099,7 @@ class AsyncClients(AsyncAPIResource):
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -3908,6 +4111,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client:
         """Get a client (`GET /clients/{clientId}`, needs `read`)."""
         return await self._call(
@@ -3915,7 +4119,7 @@ class AsyncClients(AsyncAPIResource):
             self._ids(id),
             None,
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -3934,6 +4138,7 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Client:
         """Update a client (`PUT /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -3951,7 +4156,7 @@ class AsyncClients(AsyncAPIResource):
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -3963,10 +4168,14 @@ class AsyncClients(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a client (`DELETE /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deleteClient", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteClient",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -3987,6 +4196,7 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Client]]:
         """List clients (`GET /clients`, needs `read`)."""
         return await self._resource._list_raw(
@@ -3994,7 +4204,7 @@ class AsyncClientsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "search": search},
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4007,6 +4217,7 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]: ...
     @overload
     async def create(
@@ -4024,6 +4235,7 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]: ...
     async def create(
         self,
@@ -4041,6 +4253,7 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]:
         """Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4059,7 +4272,7 @@ class AsyncClientsWithRawResponse:
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -4071,6 +4284,7 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]:
         """Get a client (`GET /clients/{clientId}`, needs `read`)."""
         return await self._resource._call_raw(
@@ -4078,7 +4292,7 @@ class AsyncClientsWithRawResponse:
             self._resource._ids(id),
             None,
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -4097,6 +4311,7 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Client]:
         """Update a client (`PUT /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4114,7 +4329,7 @@ class AsyncClientsWithRawResponse:
                 },
             ),
             Client,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -4126,13 +4341,14 @@ class AsyncClientsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a client (`DELETE /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteClient",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -4154,6 +4370,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Contact]:
         """List contacts (`GET /clients/{clientId}/contacts`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._list(
@@ -4161,7 +4378,7 @@ class AsyncContacts(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -4174,6 +4391,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Contact]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -4183,7 +4401,7 @@ class AsyncContacts(AsyncAPIResource):
             {"per_page": per_page},
             Contact,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4196,6 +4414,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     @overload
     async def create(
@@ -4209,6 +4428,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     async def create(
         self,
@@ -4222,6 +4442,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact:
         """Create a contact (`POST /clients/{clientId}/contacts`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -4229,7 +4450,7 @@ class AsyncContacts(AsyncAPIResource):
             self._ids(),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -4241,6 +4462,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact:
         """Get a contact (`GET /clients/{clientId}/contacts/{contactId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -4248,7 +4470,7 @@ class AsyncContacts(AsyncAPIResource):
             self._ids(id),
             None,
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4262,6 +4484,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     @overload
     async def update(
@@ -4276,6 +4499,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact: ...
     async def update(
         self,
@@ -4290,6 +4514,7 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Contact:
         """Update a contact (`PUT /clients/{clientId}/contacts/{contactId}`, needs `write`)."""
         return await self._call(
@@ -4297,7 +4522,7 @@ class AsyncContacts(AsyncAPIResource):
             self._ids(id),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -4309,10 +4534,14 @@ class AsyncContacts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a contact (`DELETE /clients/{clientId}/contacts/{contactId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deleteContact", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteContact",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -4332,6 +4561,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Contact]]:
         """List contacts (`GET /clients/{clientId}/contacts`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._list_raw(
@@ -4339,7 +4569,7 @@ class AsyncContactsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4352,6 +4582,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     @overload
     async def create(
@@ -4365,6 +4596,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     async def create(
         self,
@@ -4378,6 +4610,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]:
         """Create a contact (`POST /clients/{clientId}/contacts`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4385,7 +4618,7 @@ class AsyncContactsWithRawResponse:
             self._resource._ids(),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -4397,6 +4630,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]:
         """Get a contact (`GET /clients/{clientId}/contacts/{contactId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4404,7 +4638,7 @@ class AsyncContactsWithRawResponse:
             self._resource._ids(id),
             None,
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4418,6 +4652,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     @overload
     async def update(
@@ -4432,6 +4667,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]: ...
     async def update(
         self,
@@ -4446,6 +4682,7 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Contact]:
         """Update a contact (`PUT /clients/{clientId}/contacts/{contactId}`, needs `write`)."""
         return await self._resource._call_raw(
@@ -4453,7 +4690,7 @@ class AsyncContactsWithRawResponse:
             self._resource._ids(id),
             _body(params, {"name": name, "email": email, "phone": phone}),
             Contact,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -4465,13 +4702,14 @@ class AsyncContactsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a contact (`DELETE /clients/{clientId}/contacts/{contactId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteContact",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -4495,6 +4733,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Estimate]:
         """List estimates (`GET /estimates`, needs `read`)."""
         return await self._list(
@@ -4502,7 +4741,7 @@ class AsyncEstimates(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -4517,6 +4756,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Estimate]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -4526,7 +4766,7 @@ class AsyncEstimates(AsyncAPIResource):
             {"per_page": per_page, "status": status, "client_id": client_id},
             Estimate,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4539,6 +4779,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate: ...
     @overload
     async def create(
@@ -4560,6 +4801,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate: ...
     async def create(
         self,
@@ -4581,6 +4823,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -4603,7 +4846,7 @@ class AsyncEstimates(AsyncAPIResource):
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -4615,6 +4858,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -4622,7 +4866,7 @@ class AsyncEstimates(AsyncAPIResource):
             self._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -4646,6 +4890,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return await self._call(
@@ -4668,7 +4913,7 @@ class AsyncEstimates(AsyncAPIResource):
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -4680,13 +4925,14 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
             "deleteEstimate",
             self._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def send(
@@ -4698,6 +4944,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
         """Send an estimate by email (`POST /estimates/{estimateId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -4705,7 +4952,7 @@ class AsyncEstimates(AsyncAPIResource):
             self._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def convert(
@@ -4717,6 +4964,7 @@ class AsyncEstimates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Convert an estimate to an invoice (`POST /estimates/{estimateId}/convert`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -4724,7 +4972,7 @@ class AsyncEstimates(AsyncAPIResource):
             self._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -4746,6 +4994,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Estimate]]:
         """List estimates (`GET /estimates`, needs `read`)."""
         return await self._resource._list_raw(
@@ -4753,7 +5002,7 @@ class AsyncEstimatesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -4766,6 +5015,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]: ...
     @overload
     async def create(
@@ -4787,6 +5037,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]: ...
     async def create(
         self,
@@ -4808,6 +5059,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4830,7 +5082,7 @@ class AsyncEstimatesWithRawResponse:
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -4842,6 +5094,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4849,7 +5102,7 @@ class AsyncEstimatesWithRawResponse:
             self._resource._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -4873,6 +5126,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return await self._resource._call_raw(
@@ -4895,7 +5149,7 @@ class AsyncEstimatesWithRawResponse:
                 },
             ),
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -4907,13 +5161,14 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteEstimate",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def send(
@@ -4925,6 +5180,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
         """Send an estimate by email (`POST /estimates/{estimateId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4932,7 +5188,7 @@ class AsyncEstimatesWithRawResponse:
             self._resource._ids(id),
             None,
             Estimate,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def convert(
@@ -4944,6 +5200,7 @@ class AsyncEstimatesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Convert an estimate to an invoice (`POST /estimates/{estimateId}/convert`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -4951,7 +5208,7 @@ class AsyncEstimatesWithRawResponse:
             self._resource._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -4975,6 +5232,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Invoice]:
         """List invoices (`GET /invoices`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._list(
@@ -4982,7 +5240,7 @@ class AsyncInvoices(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -4997,6 +5255,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Invoice]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -5006,7 +5265,7 @@ class AsyncInvoices(AsyncAPIResource):
             {"per_page": per_page, "status": status, "client_id": client_id},
             Invoice,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5019,6 +5278,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice: ...
     @overload
     async def create(
@@ -5047,6 +5307,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice: ...
     async def create(
         self,
@@ -5075,6 +5336,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -5104,7 +5366,7 @@ class AsyncInvoices(AsyncAPIResource):
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -5116,6 +5378,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -5123,7 +5386,7 @@ class AsyncInvoices(AsyncAPIResource):
             self._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -5154,6 +5417,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -5183,7 +5447,7 @@ class AsyncInvoices(AsyncAPIResource):
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -5195,10 +5459,14 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deleteInvoice", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteInvoice",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def send(
@@ -5210,6 +5478,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
         """Send an invoice by email (`POST /invoices/{invoiceId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -5217,7 +5486,7 @@ class AsyncInvoices(AsyncAPIResource):
             self._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5231,6 +5500,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AppliedPayment: ...
     @overload
     async def apply_payment(
@@ -5246,6 +5516,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AppliedPayment: ...
     async def apply_payment(
         self,
@@ -5261,6 +5532,7 @@ class AsyncInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AppliedPayment:
         """Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`)."""
         return await self._call(
@@ -5268,7 +5540,7 @@ class AsyncInvoices(AsyncAPIResource):
             self._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             AppliedPayment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -5290,6 +5562,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Invoice]]:
         """List invoices (`GET /invoices`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._list_raw(
@@ -5297,7 +5570,7 @@ class AsyncInvoicesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5310,6 +5583,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]: ...
     @overload
     async def create(
@@ -5338,6 +5612,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]: ...
     async def create(
         self,
@@ -5366,6 +5641,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -5395,7 +5671,7 @@ class AsyncInvoicesWithRawResponse:
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -5407,6 +5683,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -5414,7 +5691,7 @@ class AsyncInvoicesWithRawResponse:
             self._resource._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -5445,6 +5722,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -5474,7 +5752,7 @@ class AsyncInvoicesWithRawResponse:
                 },
             ),
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -5486,13 +5764,14 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteInvoice",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def send(
@@ -5504,6 +5783,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
         """Send an invoice by email (`POST /invoices/{invoiceId}/send`, needs `send`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -5511,7 +5791,7 @@ class AsyncInvoicesWithRawResponse:
             self._resource._ids(id),
             None,
             Invoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5525,6 +5805,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AppliedPayment]: ...
     @overload
     async def apply_payment(
@@ -5540,6 +5821,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AppliedPayment]: ...
     async def apply_payment(
         self,
@@ -5555,6 +5837,7 @@ class AsyncInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AppliedPayment]:
         """Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`)."""
         return await self._resource._call_raw(
@@ -5562,7 +5845,7 @@ class AsyncInvoicesWithRawResponse:
             self._resource._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             AppliedPayment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -5586,6 +5869,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[RecurringInvoice]:
         """List recurring invoices (`GET /recurring-invoices`, needs `read`)."""
         return await self._list(
@@ -5593,7 +5877,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -5608,6 +5892,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[RecurringInvoice]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -5617,7 +5902,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
             {"per_page": per_page, "status": status, "client_id": client_id},
             RecurringInvoice,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5630,6 +5915,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     @overload
     async def create(
@@ -5661,6 +5947,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     async def create(
         self,
@@ -5692,6 +5979,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Create a recurring invoice (`POST /recurring-invoices`, needs `write`)."""
         return await self._call(
@@ -5724,7 +6012,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -5736,6 +6024,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Get a recurring invoice (`GET /recurring-invoices/{recurringInvoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -5743,7 +6032,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
             self._ids(id),
             None,
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -5777,6 +6066,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Update a recurring invoice (`PUT /recurring-invoices/{recurringInvoiceId}`, needs `write`)."""
         return await self._call(
@@ -5809,7 +6099,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -5821,13 +6111,14 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a recurring invoice (`DELETE /recurring-invoices/{recurringInvoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
             "deleteRecurringInvoice",
             self._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5841,6 +6132,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     @overload
     async def update_status(
@@ -5853,6 +6145,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice: ...
     async def update_status(
         self,
@@ -5865,6 +6158,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> RecurringInvoice:
         """Update recurring invoice status (`PATCH /recurring-invoices/{recurringInvoiceId}/status`, needs `write`)."""
         return await self._call(
@@ -5872,7 +6166,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
             self._ids(id),
             _body(params, {"status": status}),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -5894,6 +6188,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[RecurringInvoice]]:
         """List recurring invoices (`GET /recurring-invoices`, needs `read`)."""
         return await self._resource._list_raw(
@@ -5901,7 +6196,7 @@ class AsyncRecurringInvoicesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "status": status, "client_id": client_id},
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -5914,6 +6209,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     @overload
     async def create(
@@ -5945,6 +6241,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     async def create(
         self,
@@ -5976,6 +6273,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Create a recurring invoice (`POST /recurring-invoices`, needs `write`)."""
         return await self._resource._call_raw(
@@ -6008,7 +6306,7 @@ class AsyncRecurringInvoicesWithRawResponse:
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -6020,6 +6318,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Get a recurring invoice (`GET /recurring-invoices/{recurringInvoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -6027,7 +6326,7 @@ class AsyncRecurringInvoicesWithRawResponse:
             self._resource._ids(id),
             None,
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -6061,6 +6360,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Update a recurring invoice (`PUT /recurring-invoices/{recurringInvoiceId}`, needs `write`)."""
         return await self._resource._call_raw(
@@ -6093,7 +6393,7 @@ class AsyncRecurringInvoicesWithRawResponse:
                 },
             ),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -6105,13 +6405,14 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a recurring invoice (`DELETE /recurring-invoices/{recurringInvoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteRecurringInvoice",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6125,6 +6426,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     @overload
     async def update_status(
@@ -6137,6 +6439,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]: ...
     async def update_status(
         self,
@@ -6149,6 +6452,7 @@ class AsyncRecurringInvoicesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[RecurringInvoice]:
         """Update recurring invoice status (`PATCH /recurring-invoices/{recurringInvoiceId}/status`, needs `write`)."""
         return await self._resource._call_raw(
@@ -6156,7 +6460,7 @@ class AsyncRecurringInvoicesWithRawResponse:
             self._resource._ids(id),
             _body(params, {"status": status}),
             RecurringInvoice,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -6179,6 +6483,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Payment]:
         """List payments (`GET /payments`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._list(
@@ -6186,7 +6491,7 @@ class AsyncPayments(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page, "invoice_id": invoice_id},
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -6200,6 +6505,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Payment]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -6209,7 +6515,7 @@ class AsyncPayments(AsyncAPIResource):
             {"per_page": per_page, "invoice_id": invoice_id},
             Payment,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6222,6 +6528,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     @overload
     async def create(
@@ -6237,6 +6544,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     async def create(
         self,
@@ -6252,6 +6560,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment:
         """Create a payment (`POST /payments`, needs `write`)."""
         return await self._call(
@@ -6268,7 +6577,7 @@ class AsyncPayments(AsyncAPIResource):
                 },
             ),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -6280,6 +6589,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment:
         """Get a payment (`GET /payments/{paymentId}`, needs `read`)."""
         return await self._call(
@@ -6287,7 +6597,7 @@ class AsyncPayments(AsyncAPIResource):
             self._ids(id),
             None,
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6301,6 +6611,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     @overload
     async def update(
@@ -6316,6 +6627,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment: ...
     async def update(
         self,
@@ -6331,6 +6643,7 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Payment:
         """Update a payment (`PUT /payments/{paymentId}`, needs `write`)."""
         return await self._call(
@@ -6338,7 +6651,7 @@ class AsyncPayments(AsyncAPIResource):
             self._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -6350,10 +6663,14 @@ class AsyncPayments(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a payment (`DELETE /payments/{paymentId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deletePayment", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deletePayment",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -6374,6 +6691,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Payment]]:
         """List payments (`GET /payments`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._list_raw(
@@ -6381,7 +6699,7 @@ class AsyncPaymentsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page, "invoice_id": invoice_id},
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6394,6 +6712,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     @overload
     async def create(
@@ -6409,6 +6728,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     async def create(
         self,
@@ -6424,6 +6744,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]:
         """Create a payment (`POST /payments`, needs `write`)."""
         return await self._resource._call_raw(
@@ -6440,7 +6761,7 @@ class AsyncPaymentsWithRawResponse:
                 },
             ),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -6452,6 +6773,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]:
         """Get a payment (`GET /payments/{paymentId}`, needs `read`)."""
         return await self._resource._call_raw(
@@ -6459,7 +6781,7 @@ class AsyncPaymentsWithRawResponse:
             self._resource._ids(id),
             None,
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6473,6 +6795,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     @overload
     async def update(
@@ -6488,6 +6811,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]: ...
     async def update(
         self,
@@ -6503,6 +6827,7 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Payment]:
         """Update a payment (`PUT /payments/{paymentId}`, needs `write`)."""
         return await self._resource._call_raw(
@@ -6510,7 +6835,7 @@ class AsyncPaymentsWithRawResponse:
             self._resource._ids(id),
             _body(params, {"amount": amount, "payment_date": payment_date, "is_settled": is_settled, "notes": notes}),
             Payment,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -6522,13 +6847,14 @@ class AsyncPaymentsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a payment (`DELETE /payments/{paymentId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deletePayment",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -6550,6 +6876,7 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Tax]:
         """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._list(
@@ -6557,7 +6884,7 @@ class AsyncTaxes(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -6570,6 +6897,7 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Tax]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -6579,7 +6907,7 @@ class AsyncTaxes(AsyncAPIResource):
             {"per_page": per_page},
             Tax,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6592,6 +6920,7 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax: ...
     @overload
     async def create(
@@ -6604,6 +6933,7 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax: ...
     async def create(
         self,
@@ -6616,6 +6946,7 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax:
         """Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -6623,7 +6954,7 @@ class AsyncTaxes(AsyncAPIResource):
             self._ids(),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -6635,10 +6966,15 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax:
         """Get a tax (`GET /taxes/{taxId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
-            "getTax", self._ids(id), None, Tax, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "getTax",
+            self._ids(id),
+            None,
+            Tax,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -6653,6 +6989,7 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Tax:
         """Update a tax (`PUT /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -6660,7 +6997,7 @@ class AsyncTaxes(AsyncAPIResource):
             self._ids(id),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -6672,10 +7009,14 @@ class AsyncTaxes(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a tax (`DELETE /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deleteTax", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteTax",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -6695,6 +7036,7 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Tax]]:
         """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._list_raw(
@@ -6702,7 +7044,7 @@ class AsyncTaxesWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6715,6 +7057,7 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]: ...
     @overload
     async def create(
@@ -6727,6 +7070,7 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]: ...
     async def create(
         self,
@@ -6739,6 +7083,7 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]:
         """Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -6746,7 +7091,7 @@ class AsyncTaxesWithRawResponse:
             self._resource._ids(),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -6758,6 +7103,7 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]:
         """Get a tax (`GET /taxes/{taxId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -6765,7 +7111,7 @@ class AsyncTaxesWithRawResponse:
             self._resource._ids(id),
             None,
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -6780,6 +7126,7 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Tax]:
         """Update a tax (`PUT /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -6787,7 +7134,7 @@ class AsyncTaxesWithRawResponse:
             self._resource._ids(id),
             _body(params, {"name": name, "percent": percent}),
             Tax,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -6799,13 +7146,14 @@ class AsyncTaxesWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a tax (`DELETE /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteTax",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -6827,6 +7175,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Unit]:
         """List units (`GET /units`, needs `read`)."""
         return await self._list(
@@ -6834,7 +7183,7 @@ class AsyncUnits(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -6847,6 +7196,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Unit]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -6856,7 +7206,7 @@ class AsyncUnits(AsyncAPIResource):
             {"per_page": per_page},
             Unit,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6869,6 +7219,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     @overload
     async def create(
@@ -6880,6 +7231,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     async def create(
         self,
@@ -6891,6 +7243,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
         """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -6898,7 +7251,7 @@ class AsyncUnits(AsyncAPIResource):
             self._ids(),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -6910,10 +7263,15 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
         """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return await self._call(
-            "getUnit", self._ids(id), None, Unit, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "getUnit",
+            self._ids(id),
+            None,
+            Unit,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -6927,6 +7285,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     @overload
     async def update(
@@ -6939,6 +7298,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit: ...
     async def update(
         self,
@@ -6951,6 +7311,7 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
         """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return await self._call(
@@ -6958,7 +7319,7 @@ class AsyncUnits(AsyncAPIResource):
             self._ids(id),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -6970,10 +7331,14 @@ class AsyncUnits(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deleteUnit", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteUnit",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -6993,6 +7358,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Unit]]:
         """List units (`GET /units`, needs `read`)."""
         return await self._resource._list_raw(
@@ -7000,7 +7366,7 @@ class AsyncUnitsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -7013,6 +7379,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     @overload
     async def create(
@@ -7024,6 +7391,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     async def create(
         self,
@@ -7035,6 +7403,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
         """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -7042,7 +7411,7 @@ class AsyncUnitsWithRawResponse:
             self._resource._ids(),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -7054,6 +7423,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
         """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return await self._resource._call_raw(
@@ -7061,7 +7431,7 @@ class AsyncUnitsWithRawResponse:
             self._resource._ids(id),
             None,
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -7075,6 +7445,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     @overload
     async def update(
@@ -7087,6 +7458,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]: ...
     async def update(
         self,
@@ -7099,6 +7471,7 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
         """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return await self._resource._call_raw(
@@ -7106,7 +7479,7 @@ class AsyncUnitsWithRawResponse:
             self._resource._ids(id),
             _body(params, {"name": name}),
             Unit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -7118,13 +7491,14 @@ class AsyncUnitsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteUnit",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -7146,6 +7520,7 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Item]:
         """List saved line items (`GET /items`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._list(
@@ -7153,7 +7528,7 @@ class AsyncItems(AsyncAPIResource):
             self._ids(),
             {"page": page, "per_page": per_page},
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     def list_all(
@@ -7166,6 +7541,7 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncIterator[Item]:
         """Every item, fetched lazily page by page (100 a page unless ``per_page`` says
         otherwise), stopping after ``limit`` items if given."""
@@ -7175,7 +7551,7 @@ class AsyncItems(AsyncAPIResource):
             {"per_page": per_page},
             Item,
             limit,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -7188,6 +7564,7 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item: ...
     @overload
     async def create(
@@ -7203,6 +7580,7 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item: ...
     async def create(
         self,
@@ -7218,6 +7596,7 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item:
         """Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -7234,7 +7613,7 @@ class AsyncItems(AsyncAPIResource):
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -7246,10 +7625,15 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item:
         """Get a saved line item (`GET /items/{itemId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
-            "getItem", self._ids(id), None, Item, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "getItem",
+            self._ids(id),
+            None,
+            Item,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -7267,6 +7651,7 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Item:
         """Update a saved line item (`PUT /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
@@ -7283,7 +7668,7 @@ class AsyncItems(AsyncAPIResource):
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -7295,10 +7680,14 @@ class AsyncItems(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
         """Delete a saved line item (`DELETE /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
-            "deleteItem", self._ids(id), None, _options(extra_headers, extra_query, extra_body, timeout, max_retries)
+            "deleteItem",
+            self._ids(id),
+            None,
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -7318,6 +7707,7 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Item]]:
         """List saved line items (`GET /items`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._list_raw(
@@ -7325,7 +7715,7 @@ class AsyncItemsWithRawResponse:
             self._resource._ids(),
             {"page": page, "per_page": per_page},
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     @overload
@@ -7338,6 +7728,7 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]: ...
     @overload
     async def create(
@@ -7353,6 +7744,7 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]: ...
     async def create(
         self,
@@ -7368,6 +7760,7 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]:
         """Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -7384,7 +7777,7 @@ class AsyncItemsWithRawResponse:
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def get(
@@ -7396,6 +7789,7 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]:
         """Get a saved line item (`GET /items/{itemId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -7403,7 +7797,7 @@ class AsyncItemsWithRawResponse:
             self._resource._ids(id),
             None,
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def update(
@@ -7421,6 +7815,7 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Item]:
         """Update a saved line item (`PUT /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
@@ -7437,7 +7832,7 @@ class AsyncItemsWithRawResponse:
                 },
             ),
             Item,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
     async def delete(
@@ -7449,13 +7844,14 @@ class AsyncItemsWithRawResponse:
         extra_body: Optional[Body] = None,
         timeout: Union[float, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
         """Delete a saved line item (`DELETE /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteItem",
             self._resource._ids(id),
             None,
-            _options(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _options(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
