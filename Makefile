@@ -20,7 +20,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
+.PHONY: bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
@@ -28,6 +28,7 @@ help:
 	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, examples"
 	@echo "make bench       benchmarks, as ratios against the alternatives"
 	@echo "make bench-mock  the mock's GET /clients throughput"
+	@echo "make bench-pacing  the share of the rate limit used by 1, 8 and 32 tasks"
 
 $(VENV)/.installed: tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -121,6 +122,12 @@ test-spec: build-mock $(VENV)/.installed
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 
 bench: bench-mock bench-core bench-python bench-node
+
+# How much of the allowed rate the limiter uses with 1, 8 and 32 tasks (no 429 allowed):
+# 50 requests / 10 s windows, then 32 tasks on the API's own 120 / 60 s.
+bench-pacing:
+	cargo run --release -q -p blinksale --example pacing -- 50 10 200 1 8 32
+	cargo run --release -q -p blinksale --example pacing -- 120 60 240 32
 
 bench-node: build-mock
 	tests/node.sh --build-only

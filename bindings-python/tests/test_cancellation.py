@@ -120,3 +120,12 @@ def test_one_log_line_per_attempt_without_the_token(mock: MockServer, caplog: py
     assert any("blinksale: retrying" in line for line in lines), "debug adds retries"
     assert any("search=[redacted]" in line for line in attempts) and not any("jane@" in line for line in lines)
     assert not any(TOKEN in line for line in lines)
+
+
+async def test_a_cancelled_create_is_sent_once(mock: MockServer) -> None:
+    client = blinksale.AsyncClient(TOKEN, base_url=mock.url)
+    mock.inject("delay", path="/units", method="POST", ms=800)
+    with pytest.raises(asyncio.TimeoutError):
+        await asyncio.wait_for(client.units.create(name="Crate"), timeout=0.1)
+    await asyncio.sleep(1.0)
+    assert len([r for r in mock.requests() if r["method"] == "POST"]) == 1, "never retried"

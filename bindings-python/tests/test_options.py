@@ -108,6 +108,7 @@ async def test_async_options_and_raw_response(paced: MockServer) -> None:
         assert last(paced)["headers"]["x-trace"] == "a-1" and last(paced)["body"]["memo"] == "m"
         raw = await client.units.with_raw_response.get(unit.id)
         assert raw.status_code == 200 and raw.parse().id == unit.id and raw.request_id == raw.parse()._request_id
+        assert raw.headers["x-request-id"] == raw.request_id
         assert raw.rate_limit is not None and raw.rate_limit.limit == 1000
         page = await client.with_raw_response.units.list(per_page=1, extra_query={"x": "1"})
         assert len(page.parse().data) == 1 and last(paced)["query"].endswith("x=1")
