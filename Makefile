@@ -76,6 +76,7 @@ check: $(VENV)/.installed node-deps
 	$(VENV)/bin/ruff format --check bindings-python examples/python tools tests
 	cd bindings-node && npx biome check lib tests ../examples/node benches
 	$(PYTHON) tests/check_readme.py
+	$(PYTHON) tests/check_versions.py
 
 spec:
 	$(PYTHON) spec/generate.py
@@ -95,6 +96,7 @@ test:
 # maturin only).
 test-rust:
 	cargo test --release
+	cargo package -p blinksale --no-verify --allow-dirty --quiet
 	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps -p blinksale -p blinksale-mock
 
 test-examples: build py-venv node-app

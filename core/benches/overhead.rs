@@ -24,6 +24,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 async fn main() {
     let mock = MockServer::start(MockConfig { rate_limit: 0, seed: 100, ..Default::default() }).expect("mock");
     let client = Client::builder().token(mock.token()).base_url(mock.url()).build().expect("client");
+    // The workspace's reqwest has no TLS provider of its own: install one for this process.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let bare = reqwest::Client::builder().tcp_nodelay(true).build().expect("reqwest");
     let url = format!("{}/clients?per_page=100", mock.url());
     let params = ListParams::new().per_page(100);

@@ -93,6 +93,7 @@ impl Client {
             if attempt.previous().len() >= 5 || attempt.url().host_str() != base_host.as_deref() { attempt.stop() } else { attempt.follow() }
         });
         let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls_config()?)
             .user_agent(config.user_agent.clone())
             .connect_timeout(config.connect_timeout)
             .redirect(policy)
@@ -278,4 +279,18 @@ fn merge_extra(body: Option<Value>, options: &RequestOptions) -> Option<Value> {
         None => Some(Value::Object(extra.clone())),
         other => other,
     }
+}
+
+/// TLS with rustls and the ring provider, verified against the platform's trust store. Built
+/// here rather than installed as the process default, which belongs to the application.
+fn tls_config() -> Result<rustls::ClientConfig> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let fail = |e: rustls::Error| Error::Config(format!("cannot set up TLS: {e}"));
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(fail)?
+        .with_platform_verifier()
+        .map_err(fail)?
+        .with_no_client_auth())
 }

@@ -26,7 +26,18 @@ fn run_and_stop(signal: &str) {
 
     let rt = tokio::runtime::Runtime::new().unwrap();
     let body: serde_json::Value = rt.block_on(async {
-        reqwest::Client::new().get(format!("http://127.0.0.1:{port}/api/v1/clients")).bearer_auth("t1").send().await.unwrap().json().await.unwrap()
+        {
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            reqwest::Client::new()
+        }
+        .get(format!("http://127.0.0.1:{port}/api/v1/clients"))
+        .bearer_auth("t1")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
     });
     assert_eq!(body["meta"]["total"], 7);
 

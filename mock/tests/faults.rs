@@ -74,7 +74,7 @@ async fn drop_fault_closes_the_connection_without_acting() {
     let before = count(&api, "/units").await;
     api.mock.clear_requests();
     api.mock.inject(Fault::drop_connection().on("/units").method("POST"));
-    let fresh = reqwest::Client::new();
+    let fresh = common::http_client();
     let err = fresh
         .post(format!("{}/units", api.mock.url()))
         .bearer_auth("demo-token")

@@ -46,7 +46,7 @@ impl Api {
             ];
         }
         let mock = MockServer::start(config).expect("mock starts");
-        Api { mock, http: reqwest::Client::new() }
+        Api { mock, http: http_client() }
     }
 
     pub async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Resp {
@@ -93,4 +93,11 @@ impl Api {
         let r = self.call("GET", path, None).await;
         r.body["data"][0]["id"].as_str().expect("a seeded item").to_string()
     }
+}
+
+/// A plain HTTP client for the tests. The workspace builds reqwest without a TLS provider
+/// (the SDK brings its own), so one is installed for the tests' process.
+pub fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }
