@@ -20,7 +20,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
+.PHONY: dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
@@ -59,6 +59,19 @@ $(NODE_DIR)/node_modules/.installed: bindings-node/package-lock.json
 
 node-deps: $(NODE_DIR)/node_modules/.installed
 
+DIST := $(CARGO_TARGET_DIR)/dist
+
+# Release artifacts for Python: an abi3 wheel for manylinux2014 (glibc 2.17, linked by zig)
+# and the sdist.
+dist-python: $(VENV)/.installed
+	rm -rf $(DIST)/python && mkdir -p $(DIST)/python
+	cd bindings-python && PATH="$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --zig --compatibility manylinux2014 --out $(DIST)/python
+	cd bindings-python && $(VENV)/bin/maturin sdist --out $(DIST)/python
+
+# The release wheel is manylinux2014, and it and the sdist install into fresh venvs and work.
+test-dist-python: dist-python
+	tests/dist-python.sh
+
 # Regenerates every binding's generated layer from the core's schema.
 generate: $(VENV)/.installed
 	mkdir -p $(CARGO_TARGET_DIR)
@@ -90,7 +103,7 @@ endif
 
 test:
 	$(MAKE) check
-	$(MAKE) test-rust test-spec test-python test-node test-examples
+	$(MAKE) test-rust test-spec test-python test-node test-examples test-dist-python
 
 # The default members: core, mock and the Rust examples (the Python crate builds through
 # maturin only).
