@@ -77,7 +77,7 @@ pub fn line(event: &Event<'_>) -> String {
 }
 
 /// Where one client's log lines go besides `tracing` (Node's `logger` option): the level and
-/// the line, as [`line`] writes it.
+/// the line, as [`line()`] writes it.
 #[derive(Clone)]
 pub struct LogSink(pub std::sync::Arc<SinkFn>);
 
