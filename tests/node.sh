@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Node suite: builds the addon, packs the npm package, installs the tarball into a fresh
-# folder as a user would, and runs node's test runner and tsc there.
+# Node suite: builds the addon, packs the main package and this platform's binary package the
+# way they are published, installs both tarballs into a fresh folder offline, as a user's
+# machine would get them from the registry, and runs node's test runner and tsc there.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 pkg="$root/bindings-node"
 app="$CARGO_TARGET_DIR/node-app"
 (cd "$pkg" && { [ -f node_modules/.installed ] || { npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; }; } && npm run build --silent)
+# The binary goes into its platform package (npm/<platform>/), as napi's release flow does.
+node_file=$(cd "$pkg" && ls blinksale.*.node | head -1)
+platform=${node_file#blinksale.}
+platform=${platform%.node}
+[ -f "$pkg/npm/$platform/package.json" ] || { echo "no npm/$platform package for $node_file"; exit 1; }
+cp "$pkg/$node_file" "$pkg/npm/$platform/"
 rm -rf "$app" && mkdir -p "$app"
-tarball=$(cd "$pkg" && npm pack --silent --pack-destination "$app")
+main=$(cd "$pkg" && npm pack --silent --pack-destination "$app")
+binary=$(cd "$pkg/npm/$platform" && npm pack --silent --pack-destination "$app")
 cd "$app"
 echo '{"name": "blinksale-app", "private": true}' > package.json
-npm install --no-audit --no-fund --loglevel=error "./$tarball"
+# Offline: the other platforms' optional packages are skipped, this one comes from its tarball.
+npm install --offline --no-audit --no-fund --loglevel=error "./$binary" "./$main"
 [ "${1:-}" = "--build-only" ] && exit 0
 cp -r "$pkg/tests" .
 node --test tests/
 "$root/tests/typing-node.sh" "$pkg/node_modules"
+# Without its platform package, the error names the package to install.
+bare="$CARGO_TARGET_DIR/node-app-bare"
+rm -rf "$bare" && mkdir -p "$bare" && cd "$bare"
+echo '{"name": "blinksale-bare", "private": true}' > package.json
+npm install --offline --omit=optional --no-audit --no-fund --loglevel=error "$app/$main"
+if out=$(node -e "require('blinksale')" 2>&1); then echo "FAIL: loaded without a binary"; exit 1; fi
+grep -q "npm install @blinksale/blinksale-$platform@" <<<"$out" || { echo "FAIL: the loader does not name the package:"; echo "$out"; exit 1; }
+echo "ok: without @blinksale/blinksale-$platform, the error says to install it"

@@ -1,8 +1,9 @@
 // `Blinksale`: configuration, `withOptions`, the escape hatch; the resources are generated.
-import { NativeClient } from '../native.js';
+
 import { type ClientCore, callOptions, fromNative, pairs, type RequestOptions, run } from './core';
 import type { RateLimit } from './exceptions';
 import { Resources } from './generated/resources';
+import { NativeClient } from './native';
 
 const { version } = require('../package.json') as { version: string };
 

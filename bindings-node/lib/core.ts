@@ -1,9 +1,10 @@
 // The runtime under the generated resources: one call path to the addon, per-request options,
 // `AbortSignal`, `withResponse()`, pages and `for await` paging. Rules (retries, paging, what may
 // be sent) are the core's; this only moves values across.
-import { type CallOptions, NativeCancel, type NativeClient, type Reply } from '../native.js';
+
 import { BlinksaleError, type ErrorDetails, type RateLimit } from './exceptions';
 import { CLASSES } from './generated/errors';
+import { type CallOptions, NativeCancel, type NativeClient, type Reply } from './native';
 
 /** Options of one request; the last argument of every method. */
 export interface RequestOptions {

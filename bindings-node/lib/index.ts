@@ -13,4 +13,4 @@ export const version: string = (require('../package.json') as { version: string 
 export default Blinksale;
 
 /** Writes the core's log lines at `level` and above to stderr ('debug', 'info', 'warn', 'error'; null: off). `BLINKSALE_LOG` sets it at load. */
-export { setLogLevel } from '../native.js';
+export { setLogLevel } from './native';

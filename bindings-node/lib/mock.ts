@@ -1,5 +1,5 @@
 // `MockServer`: the embedded blinksale-mock, for testing code offline.
-import { NativeMock } from '../native.js';
+import { NativeMock } from './native';
 
 export interface Fault {
   kind?: 'status' | 'rate_limit' | 'delay' | 'drop' | 'truncate';
