@@ -30,8 +30,14 @@ help:
 	@echo "make bench-mock  the mock's GET /clients throughput"
 	@echo "make bench-pacing  the share of the rate limit used by 1, 8 and 32 tasks"
 
-$(VENV)/.installed: tests/requirements.txt
+# .venv/.installed: what building the wheel needs (all make demo needs); .venv/.tools: the
+# checkers and test tools on top.
+$(VENV)/.installed: tests/requirements-build.txt
 	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements-build.txt
+	touch $@
+
+$(VENV)/.tools: tests/requirements.txt tests/requirements-build.txt $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
@@ -63,7 +69,7 @@ DIST := $(CARGO_TARGET_DIR)/dist
 
 # Release artifacts for Python: an abi3 wheel for manylinux2014 (glibc 2.17, linked by zig)
 # and the sdist.
-dist-python: $(VENV)/.installed
+dist-python: $(VENV)/.tools
 	rm -rf $(DIST)/python && mkdir -p $(DIST)/python
 	cd bindings-python && PATH="$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --zig --compatibility manylinux2014 --out $(DIST)/python
 	cd bindings-python && $(VENV)/bin/maturin sdist --out $(DIST)/python
@@ -73,13 +79,13 @@ test-dist-python: dist-python
 	tests/dist-python.sh
 
 # Regenerates every binding's generated layer from the core's schema.
-generate: $(VENV)/.installed
+generate: $(VENV)/.tools
 	mkdir -p $(CARGO_TARGET_DIR)
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA)
 
 # Generated files match the schema; Rust, Python and TypeScript keep the house style and lints.
-check: $(VENV)/.installed node-deps
+check: $(VENV)/.tools node-deps
 	mkdir -p $(CARGO_TARGET_DIR)
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA) --check
@@ -133,7 +139,7 @@ test-python: py-venv
 	cd $(PY_VENV) && bin/python -m mypy --strict $(CURDIR)/examples/python
 	tests/typing-python.sh
 
-test-spec: build-mock $(VENV)/.installed
+test-spec: build-mock $(VENV)/.tools
 	$(PYTHON) spec/generate.py --check
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 

@@ -14,7 +14,17 @@ platform=${platform%.node}
 [ -f "$pkg/npm/$platform/package.json" ] || { echo "no npm/$platform package for $node_file"; exit 1; }
 cp "$pkg/$node_file" "$pkg/npm/$platform/"
 rm -rf "$app" && mkdir -p "$app"
-main=$(cd "$pkg" && npm pack --silent --pack-destination "$app")
+# The main package as published: `napi prepublish` adds the platform packages as
+# optionalDependencies, which cannot be in the repository's lockfile before they exist.
+stage="$CARGO_TARGET_DIR/node-stage"
+rm -rf "$stage" && mkdir -p "$stage"
+(cd "$pkg" && cp -rL dist index.mjs index.d.mts native.js native.d.ts README.md LICENSE package.json "$stage/")
+node -e '
+  const fs = require("fs"), path = process.argv[1], pkg = JSON.parse(fs.readFileSync(path));
+  const dirs = fs.readdirSync(process.argv[2]);
+  pkg.optionalDependencies = Object.fromEntries(dirs.map((d) => [`${pkg.napi.packageName}-${d}`, pkg.version]));
+  fs.writeFileSync(path, JSON.stringify(pkg, null, 2) + "\n");' "$stage/package.json" "$pkg/npm"
+main=$(cd "$stage" && npm pack --silent --pack-destination "$app")
 binary=$(cd "$pkg/npm/$platform" && npm pack --silent --pack-destination "$app")
 cd "$app"
 echo '{"name": "blinksale-app", "private": true}' > package.json
