@@ -113,11 +113,11 @@ impl State {
 
     /// Requests that may still be sent in the current window.
     fn available(&self) -> u64 {
-        let taken = match self.lowest {
-            Some(lowest) => return u64::from(lowest).saturating_sub(self.in_flight.len() as u64 + u64::from(self.dropped_sent)),
-            None => self.used + u64::from(self.dropped_sent),
-        };
-        u64::from(self.limit).saturating_sub(taken)
+        let dropped = u64::from(self.dropped_sent);
+        match self.lowest {
+            Some(lowest) => u64::from(lowest).saturating_sub(self.in_flight.len() as u64 + dropped),
+            None => u64::from(self.limit).saturating_sub(self.used + dropped),
+        }
     }
 
     /// The last request sent no later than `at`: the ones after it may have reached the
@@ -134,7 +134,7 @@ impl State {
             Some(lb) => self.sent_by(lb).max(self.window_first),
             None => self.seq,
         };
-        self.used = (self.seq - first) + self.in_flight.range(..=first).count() as u64;
+        self.used = self.seq.saturating_sub(first) + self.in_flight.range(..=first).count() as u64;
         self.window_first = first;
         self.lowest = None;
         self.dropped_sent = 0;
@@ -150,9 +150,10 @@ impl State {
         if seq <= self.window_first {
             return;
         }
-        let bounds = r.reset.map(|reset| {
-            let lb = (sent + reset).checked_sub(Duration::from_secs(1)).unwrap_or(sent);
-            (lb, now + reset.max(Duration::from_millis(100)))
+        // Checked: a reset of years from a broken server must not panic.
+        let bounds = r.reset.and_then(|reset| {
+            let lb = sent.checked_add(reset)?.checked_sub(Duration::from_secs(1)).unwrap_or(sent);
+            Some((lb, now.checked_add(reset.max(Duration::from_millis(100)))?))
         });
         // A window that begins after the one we know has ended.
         let fresh = matches!((bounds, self.window_end), (Some((lb, _)), Some(end)) if lb >= end);
