@@ -41,11 +41,10 @@ $(VENV)/.tools: tests/requirements.txt tests/requirements-build.txt $(VENV)/.ins
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-build-mock:
-	cargo build --release -p blinksale-mock --bins --examples
-
-build: build-mock
-	cargo build --release -p blinksale-examples
+# The mock and the Rust examples in one cargo run: one feature resolution, so the crates they
+# share are built once (two runs resolve features apart and build some twice).
+build-mock build:
+	cargo build --release -p blinksale-mock -p blinksale-examples --bins --examples
 
 wheel: $(VENV)/.installed
 	rm -f $(WHEELS)/blinksale-*.whl

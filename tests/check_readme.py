@@ -50,5 +50,17 @@ for table in re.findall(r"<!-- parity: \w+ -->\n((?:\|.*\|\n)+)", text):
                 else:
                     print(f"FAIL parity table: {lang} has no {name!r} ({row[0]})")
                     failed += 1
+# Install: every path is in the repository, or is where a make target writes its output.
+install = text.split("## Install", 1)[1].split("\n## ", 1)[0]
+outputs = (root / "Makefile").read_text() + "".join(p.read_text() for p in (root / "tests").glob("*.sh"))
+for path in re.findall(r"`(?:[^`]*\s)?((?:target|core|bindings-\w+|tests)/[^`\s]*)`", install):
+    # The folder it names (a file pattern's folder), as the Makefile and scripts spell it.
+    folder = path.rstrip("/") if path.endswith("/") else path.rsplit("/", 1)[0]
+    spelled = (folder.replace("target/", "$(CARGO_TARGET_DIR)/", 1), folder.replace("target/", "$CARGO_TARGET_DIR/", 1))
+    if (root / path).exists() or any(x in outputs for x in spelled):
+        passed += 1
+    else:
+        print(f"FAIL README Install names {path}, which neither exists nor is written by a make target")
+        failed += 1
 print(f"readme: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
