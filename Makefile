@@ -20,12 +20,12 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
+.PHONY: dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
 	@echo "make check       generated files, formatting and lints (runs first in make test)"
-	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, examples"
+	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, the CLI, examples"
 	@echo "make bench       benchmarks, as ratios against the alternatives"
 	@echo "make bench-mock  the mock's GET /clients throughput"
 	@echo "make bench-pacing  the share of the rate limit used by 1, 8 and 32 tasks"
@@ -41,10 +41,10 @@ $(VENV)/.tools: tests/requirements.txt tests/requirements-build.txt $(VENV)/.ins
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-# The mock and the Rust examples in one cargo run: one feature resolution, so the crates they
-# share are built once (two runs resolve features apart and build some twice).
+# The mock, the CLI and the Rust examples in one cargo run: one feature resolution, so the
+# crates they share are built once (two runs resolve features apart and build some twice).
 build-mock build:
-	cargo build --release -p blinksale-mock -p blinksale-examples --bins --examples
+	cargo build --release -p blinksale-mock -p blinksale-cli -p blinksale-examples --bins --examples
 
 wheel: $(VENV)/.installed
 	rm -f $(WHEELS)/blinksale-*.whl
@@ -89,7 +89,7 @@ check: $(VENV)/.tools node-deps
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA) --check
 	cargo fmt --all --check
-	cargo clippy --release --all-targets -p blinksale -p blinksale-mock -p blinksale-examples -p blinksale-python -p blinksale-node -- -D warnings
+	cargo clippy --release --all-targets -p blinksale -p blinksale-mock -p blinksale-cli -p blinksale-examples -p blinksale-python -p blinksale-node -- -D warnings
 	$(VENV)/bin/ruff check bindings-python examples/python tools tests
 	$(VENV)/bin/ruff format --check bindings-python examples/python tools tests
 	cd bindings-node && npx biome check lib tests ../examples/node benches
@@ -109,7 +109,7 @@ endif
 
 test:
 	$(MAKE) check
-	$(MAKE) test-rust test-spec test-python test-node test-examples test-dist-python
+	$(MAKE) test-rust test-spec test-python test-node test-cli test-examples test-dist-python
 
 # The default members: core, mock and the Rust examples (the Python crate builds through
 # maturin only).
@@ -122,6 +122,12 @@ test-examples: build py-venv node-app
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh rust
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh python
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh node
+
+# The command line through the binary, the wheel's console script and npx (same output and
+# exit codes), then its memory on a 20,000-item export.
+test-cli: build py-venv node-app
+	MOCK_FLAGS="--seed 30 --token demo-token --token ro-token:read" tests/with-mock.sh tests/cli.sh
+	MOCK_FLAGS="--seed 20000 --rate-limit 0" tests/with-mock.sh $(PYTHON) tests/cli_memory.py
 
 # The npm package, packed and installed into target/node-app as a user would have it.
 node-app:

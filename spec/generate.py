@@ -408,26 +408,28 @@ def build_paths():
     for tag, coll, pid, model, create_body, update_body, filters, documented in RESOURCES:
         one, many = OP_NAMES[tag]
         label = LABELS.get(model, model.lower())
+        a = "an" if label[0] in "aeiou" else "a"
+        labels = f"{label}es" if label.endswith("x") else f"{label}s"
         parent = ["clientId"] if tag == "contacts" else []
         item_path = f"{coll}/{{{pid}}}"
         paths[coll] = {
-            "get": op(f"list{many}", f"List {label}s", source=src("list" in documented),
+            "get": op(f"list{many}", f"List {labels}", source=src("list" in documented),
                       permission="read", tag=tag, success=200, data=s("array", items=ref(model)),
                       path_ids=parent, query=PAGE_PARAMS + filters, paginated=True),
-            "post": op(f"create{one}", f"Create a {label}", source=src("create" in documented),
+            "post": op(f"create{one}", f"Create {a} {label}", source=src("create" in documented),
                        permission="write", tag=tag, success=201, data=ref(model), body=create_body,
                        path_ids=parent),
         }
         paths[item_path] = {
-            "get": op(f"get{one}", f"Get a {label}", source=src("get" in documented),
+            "get": op(f"get{one}", f"Get {a} {label}", source=src("get" in documented),
                       permission="read", tag=tag, success=200, data=ref(model),
                       path_ids=parent + [pid]),
-            "put": op(f"update{one}", f"Update a {label}", source=src("update" in documented),
+            "put": op(f"update{one}", f"Update {a} {label}", source=src("update" in documented),
                       permission="write", tag=tag, success=200, data=ref(model), body=update_body,
                       path_ids=parent + [pid],
                       desc="Fields left out keep their values (inferred; the docs do not say "
                            "whether PUT replaces the resource)."),
-            "delete": op(f"delete{one}", f"Delete a {label}", source="inferred",
+            "delete": op(f"delete{one}", f"Delete {a} {label}", source="inferred",
                          permission="write", tag=tag, success=200, data={"type": "null"},
                          path_ids=parent + [pid]),
         }

@@ -25,3 +25,19 @@ heading "Python: bill a customer (examples/python/bill_customer.py)"
 "$PY_VENV/bin/python" examples/python/bill_customer.py
 heading "Node: bill a customer (examples/node/bill_customer.mjs)"
 node "$app/examples/bill_customer.mjs"
+
+heading "The command line: export every invoice as CSV"
+csv="$(mktemp -d)/invoices.csv"
+echo "\$ blinksale invoices list --all --output csv > invoices.csv"
+"$bin/blinksale" invoices list --all --output csv >"$csv"
+python3 - "$csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+cols = ["invoice_number", "status", "currency", "total", "total_paid", "total_due", "due_at"]
+print(f"{len(rows)} invoices, {len(rows[0])} columns each; the first rows, some columns:")
+table = [cols] + [[r[c] for c in cols] for r in rows[:6]]
+widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
+for row in table:
+    print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+PY
+rm -rf "$(dirname "$csv")"

@@ -26,7 +26,7 @@ function load(): typeof Native {
 }
 
 const native = load();
-export const { NativeClient, NativeCancel, NativeMock, setLogLevel } = native;
+export const { NativeClient, NativeCancel, NativeMock, setLogLevel, cliMain } = native;
 export type NativeClient = Native.NativeClient;
 export type NativeCancel = Native.NativeCancel;
 export type NativeMock = Native.NativeMock;

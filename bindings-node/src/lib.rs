@@ -513,3 +513,10 @@ impl NativeMock {
 pub fn schema_json() -> String {
     blinksale::schema::to_json().to_string()
 }
+
+/// The `blinksale` command line (`npx blinksale`): runs it to the end and returns the exit code.
+/// Synchronous: the command owns the process, as the binary would.
+#[napi]
+pub fn cli_main(argv: Vec<String>) -> i32 {
+    blinksale_cli::run(argv)
+}

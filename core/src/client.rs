@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use crate::config::{ClientBuilder, Config};
 use crate::error::{Error, Result};
 use crate::ops::{Method, Operation, Source, permission_for};
-use crate::page::{ChunkStream, ListCall, PageLinks, PageMeta, chunks, has_next};
+use crate::page::{ChunkStream, ListCall, PageLinks, PageMeta, PageStream, chunks, has_next, pages};
 use crate::ratelimit::{Limiter, RateLimit};
 use crate::response::{Decoded, Response, decode};
 use crate::transport::{self, Outgoing, RequestOptions};
@@ -256,15 +256,32 @@ impl Client {
         &self,
         op: &'static Operation,
         ids: Vec<String>,
-        mut query: Vec<(String, String)>,
+        query: Vec<(String, String)>,
         limit: Option<u64>,
         options: RequestOptions,
     ) -> ChunkStream<Box<RawValue>> {
+        chunks(self.list_call(op, ids, query, options), limit)
+    }
+
+    /// Like [`Client::stream_json`], one element per page with the page's `meta`, so a caller
+    /// can show progress against `meta.total`. Pages of 100 unless `per_page` is given.
+    pub fn pages_json(
+        &self,
+        op: &'static Operation,
+        ids: Vec<String>,
+        query: Vec<(String, String)>,
+        limit: Option<u64>,
+        options: RequestOptions,
+    ) -> PageStream<Box<RawValue>> {
+        pages(self.list_call(op, ids, query, options), limit)
+    }
+
+    fn list_call(&self, op: &'static Operation, ids: Vec<String>, mut query: Vec<(String, String)>, options: RequestOptions) -> ListCall {
         // Auto-paging takes pages of 100 unless asked otherwise: fewer requests per item.
         if !query.iter().any(|(k, _)| k == "per_page") {
             query.push(("per_page".into(), "100".into()));
         }
-        chunks(ListCall { client: self.clone(), op, ids, query, options }, limit)
+        ListCall { client: self.clone(), op, ids, query, options }
     }
 }
 

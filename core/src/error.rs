@@ -290,6 +290,33 @@ impl Error {
         }
     }
 
+    /// The error as a JSON object: `code`, `message` and whichever details it has (status,
+    /// server message, field errors, request id, required permission, retry wait, …).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Value, json};
+        let mut out = serde_json::Map::new();
+        out.insert("code".into(), self.code().into());
+        out.insert("message".into(), self.to_string().into());
+        let mut put = |k: &str, v: Value| {
+            if !v.is_null() {
+                out.insert(k.into(), v);
+            }
+        };
+        put("status", json!(self.status()));
+        put("server_message", json!(self.info().map(|i| &i.message)));
+        put("errors", json!(self.info().filter(|i| !i.errors.is_empty()).map(|i| &i.errors)));
+        put("request_id", json!(self.request_id()));
+        put("retry_after", json!(self.retry_after().map(|d| d.as_secs_f64())));
+        match self {
+            Error::PermissionDenied { required, .. } => put("required_permission", json!(required.as_str())),
+            Error::Connection { request_sent, .. } => put("request_sent", json!(request_sent)),
+            Error::Aborted { write_sent } => put("request_sent", json!(write_sent)),
+            Error::InvalidRequest { field, .. } => put("field", json!(field)),
+            _ => {}
+        }
+        Value::Object(out)
+    }
+
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
         let field = field.into();
         Error::InvalidRequest { message: format!("{field}: {}", message.into()), field: Some(field) }

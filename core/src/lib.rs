@@ -49,7 +49,7 @@ pub use config::{BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_
 pub use error::{ApiErrorInfo, ERROR_BODY_LIMIT, ERROR_KINDS, Error, ErrorKind, Permission, Result};
 pub use http;
 pub use ops::Method;
-pub use page::{ChunkStream, ItemStream, MetaLink, Page, PageLinks, PageMeta};
+pub use page::{ChunkStream, ItemStream, MetaLink, Page, PageChunk, PageLinks, PageMeta, PageStream};
 pub use ratelimit::RateLimit;
 pub use resources::*;
 pub use response::Response;

@@ -164,9 +164,22 @@ pub type ItemStream<T> = Pin<Box<dyn Stream<Item = Result<T>> + Send>>;
 /// fetched only when the stream is polled for it, never ahead.
 pub type ChunkStream<T> = Pin<Box<dyn Stream<Item = Result<Vec<T>>> + Send>>;
 
-/// The items of every page from the first on, fetching pages only as they are needed, and
-/// stopping after `limit` items if given.
-pub(crate) fn chunks<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> ChunkStream<T> {
+/// One fetched page of a list as a stream element: its items (cut to the limit) and its `meta`.
+#[derive(Clone, Debug)]
+pub struct PageChunk<T> {
+    /// The page's items.
+    pub items: Vec<T>,
+    /// The page's `meta` (counts, `total`).
+    pub meta: PageMeta,
+    /// The page's number, from 1.
+    pub page: u64,
+}
+
+/// A lazy stream of pages, each with its `meta`: what a progress display needs.
+pub type PageStream<T> = Pin<Box<dyn Stream<Item = Result<PageChunk<T>>> + Send>>;
+
+/// Every page from the first on, fetched only when polled for, stopping after `limit` items.
+pub(crate) fn pages<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> PageStream<T> {
     struct State {
         call: ListCall,
         next: Option<u64>,
@@ -181,13 +194,14 @@ pub(crate) fn chunks<T: DeserializeOwned + Send + 'static>(call: ListCall, limit
         let page_no = s.next?;
         match s.call.fetch::<T>(page_no).await {
             Ok(resp) => {
-                let mut items = resp.data.data;
-                s.next = (resp.data.has_next && !items.is_empty()).then_some(page_no + 1);
+                let page = resp.data;
+                let mut items = page.data;
+                s.next = (page.has_next && !items.is_empty()).then_some(page_no + 1);
                 if let Some(left) = s.left {
                     items.truncate(usize::try_from(left).unwrap_or(usize::MAX));
                     s.left = Some(left - items.len() as u64);
                 }
-                if items.is_empty() { None } else { Some((Ok(items), s)) }
+                if items.is_empty() { None } else { Some((Ok(PageChunk { items, meta: page.meta, page: page_no }), s)) }
             }
             Err(e) => {
                 s.next = None;
@@ -195,6 +209,13 @@ pub(crate) fn chunks<T: DeserializeOwned + Send + 'static>(call: ListCall, limit
             }
         }
     })))
+}
+
+/// The items of every page from the first on, fetching pages only as they are needed, and
+/// stopping after `limit` items if given.
+pub(crate) fn chunks<T: DeserializeOwned + Send + 'static>(call: ListCall, limit: Option<u64>) -> ChunkStream<T> {
+    use futures_util::TryStreamExt;
+    Box::pin(pages::<T>(call, limit).map_ok(|page| page.items))
 }
 
 /// Every item from the first page on, one at a time (pages are fetched as [`chunks`] does).

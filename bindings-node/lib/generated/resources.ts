@@ -82,22 +82,22 @@ export class Estimates extends APIResource {
     return this._listAll('listEstimates', this._ids(), params, options);
   }
 
-  /** Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it. */
   create(body: M.NewEstimate, options?: RequestOptions): APIPromise<M.Estimate> {
     return this._call('createEstimate', this._ids(), body, options);
   }
 
-  /** Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it. */
+  /** Get an estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it. */
   get(id: string, options?: RequestOptions): APIPromise<M.Estimate> {
     return this._call('getEstimate', this._ids(id), undefined, options);
   }
 
-  /** Update a estimate (`PUT /estimates/{estimateId}`, needs `write`). */
+  /** Update an estimate (`PUT /estimates/{estimateId}`, needs `write`). */
   update(id: string, body: M.EstimateUpdate, options?: RequestOptions): APIPromise<M.Estimate> {
     return this._call('updateEstimate', this._ids(id), body, options);
   }
 
-  /** Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Delete an estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._call('deleteEstimate', this._ids(id), undefined, options);
   }
@@ -125,22 +125,22 @@ export class Invoices extends APIResource {
     return this._listAll('listInvoices', this._ids(), params, options);
   }
 
-  /** Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it. */
   create(body: M.NewInvoice, options?: RequestOptions): APIPromise<M.Invoice> {
     return this._call('createInvoice', this._ids(), body, options);
   }
 
-  /** Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it. */
+  /** Get an invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it. */
   get(id: string, options?: RequestOptions): APIPromise<M.Invoice> {
     return this._call('getInvoice', this._ids(id), undefined, options);
   }
 
-  /** Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
   update(id: string, body: M.InvoiceUpdate, options?: RequestOptions): APIPromise<M.Invoice> {
     return this._call('updateInvoice', this._ids(id), body, options);
   }
 
-  /** Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Delete an invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._call('deleteInvoice', this._ids(id), undefined, options);
   }
@@ -229,7 +229,7 @@ export class Payments extends APIResource {
 
 /** `client.taxes` */
 export class Taxes extends APIResource {
-  /** List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it. */
+  /** List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it. */
   list(params: M.TaxesListParams = {}, options?: RequestOptions): APIPromise<Page<M.Tax>> {
     return this._list('listTaxes', this._ids(), params, options);
   }
@@ -272,22 +272,22 @@ export class Units extends APIResource {
     return this._listAll('listUnits', this._ids(), params, options);
   }
 
-  /** Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it. */
   create(body: M.UnitInput, options?: RequestOptions): APIPromise<M.Unit> {
     return this._call('createUnit', this._ids(), body, options);
   }
 
-  /** Get a unit (`GET /units/{unitId}`, needs `read`). */
+  /** Get an unit (`GET /units/{unitId}`, needs `read`). */
   get(id: string, options?: RequestOptions): APIPromise<M.Unit> {
     return this._call('getUnit', this._ids(id), undefined, options);
   }
 
-  /** Update a unit (`PUT /units/{unitId}`, needs `write`). */
+  /** Update an unit (`PUT /units/{unitId}`, needs `write`). */
   update(id: string, body: M.UnitInput, options?: RequestOptions): APIPromise<M.Unit> {
     return this._call('updateUnit', this._ids(id), body, options);
   }
 
-  /** Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._call('deleteUnit', this._ids(id), undefined, options);
   }

@@ -950,7 +950,7 @@ class Estimates(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
-        """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "createEstimate",
             self._ids(),
@@ -985,7 +985,7 @@ class Estimates(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
-        """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "getEstimate",
             self._ids(id),
@@ -1017,7 +1017,7 @@ class Estimates(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
-        """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
+        """Update an estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return self._call(
             "updateEstimate",
             self._ids(id),
@@ -1052,7 +1052,7 @@ class Estimates(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
             "deleteEstimate",
             self._ids(id),
@@ -1186,7 +1186,7 @@ class EstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
-        """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "createEstimate",
             self._resource._ids(),
@@ -1221,7 +1221,7 @@ class EstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
-        """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "getEstimate",
             self._resource._ids(id),
@@ -1253,7 +1253,7 @@ class EstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
-        """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
+        """Update an estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return self._resource._call_raw(
             "updateEstimate",
             self._resource._ids(id),
@@ -1288,7 +1288,7 @@ class EstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteEstimate",
             self._resource._ids(id),
@@ -1463,7 +1463,7 @@ class Invoices(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
-        """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "createInvoice",
             self._ids(),
@@ -1505,7 +1505,7 @@ class Invoices(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
-        """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "getInvoice",
             self._ids(id),
@@ -1544,7 +1544,7 @@ class Invoices(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
-        """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "updateInvoice",
             self._ids(id),
@@ -1586,7 +1586,7 @@ class Invoices(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
             "deleteInvoice",
             self._ids(id),
@@ -1768,7 +1768,7 @@ class InvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
-        """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "createInvoice",
             self._resource._ids(),
@@ -1810,7 +1810,7 @@ class InvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
-        """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "getInvoice",
             self._resource._ids(id),
@@ -1849,7 +1849,7 @@ class InvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
-        """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "updateInvoice",
             self._resource._ids(id),
@@ -1891,7 +1891,7 @@ class InvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteInvoice",
             self._resource._ids(id),
@@ -3003,7 +3003,7 @@ class Taxes(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Page[Tax]:
-        """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._list(
             "listTaxes",
             self._ids(),
@@ -3163,7 +3163,7 @@ class TaxesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Page[Tax]]:
-        """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return self._resource._list_raw(
             "listTaxes",
             self._resource._ids(),
@@ -3370,7 +3370,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "createUnit",
             self._ids(),
@@ -3390,7 +3390,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
         return self._call(
             "getUnit",
             self._ids(id),
@@ -3438,7 +3438,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
         return self._call(
             "updateUnit",
             self._ids(id),
@@ -3458,7 +3458,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
             "deleteUnit",
             self._ids(id),
@@ -3530,7 +3530,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "createUnit",
             self._resource._ids(),
@@ -3550,7 +3550,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
         return self._resource._call_raw(
             "getUnit",
             self._resource._ids(id),
@@ -3598,7 +3598,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
         return self._resource._call_raw(
             "updateUnit",
             self._resource._ids(id),
@@ -3618,7 +3618,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteUnit",
             self._resource._ids(id),
@@ -4825,7 +4825,7 @@ class AsyncEstimates(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
-        """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "createEstimate",
             self._ids(),
@@ -4860,7 +4860,7 @@ class AsyncEstimates(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
-        """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "getEstimate",
             self._ids(id),
@@ -4892,7 +4892,7 @@ class AsyncEstimates(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Estimate:
-        """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
+        """Update an estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return await self._call(
             "updateEstimate",
             self._ids(id),
@@ -4927,7 +4927,7 @@ class AsyncEstimates(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
             "deleteEstimate",
             self._ids(id),
@@ -5061,7 +5061,7 @@ class AsyncEstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
-        """Create a estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "createEstimate",
             self._resource._ids(),
@@ -5096,7 +5096,7 @@ class AsyncEstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
-        """Get a estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an estimate (`GET /estimates/{estimateId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "getEstimate",
             self._resource._ids(id),
@@ -5128,7 +5128,7 @@ class AsyncEstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Estimate]:
-        """Update a estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
+        """Update an estimate (`PUT /estimates/{estimateId}`, needs `write`)."""
         return await self._resource._call_raw(
             "updateEstimate",
             self._resource._ids(id),
@@ -5163,7 +5163,7 @@ class AsyncEstimatesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete a estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an estimate (`DELETE /estimates/{estimateId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteEstimate",
             self._resource._ids(id),
@@ -5338,7 +5338,7 @@ class AsyncInvoices(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
-        """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "createInvoice",
             self._ids(),
@@ -5380,7 +5380,7 @@ class AsyncInvoices(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
-        """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "getInvoice",
             self._ids(id),
@@ -5419,7 +5419,7 @@ class AsyncInvoices(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Invoice:
-        """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "updateInvoice",
             self._ids(id),
@@ -5461,7 +5461,7 @@ class AsyncInvoices(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
             "deleteInvoice",
             self._ids(id),
@@ -5643,7 +5643,7 @@ class AsyncInvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
-        """Create a invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "createInvoice",
             self._resource._ids(),
@@ -5685,7 +5685,7 @@ class AsyncInvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
-        """Get a invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """Get an invoice (`GET /invoices/{invoiceId}`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "getInvoice",
             self._resource._ids(id),
@@ -5724,7 +5724,7 @@ class AsyncInvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Invoice]:
-        """Update a invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "updateInvoice",
             self._resource._ids(id),
@@ -5766,7 +5766,7 @@ class AsyncInvoicesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete a invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an invoice (`DELETE /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteInvoice",
             self._resource._ids(id),
@@ -6878,7 +6878,7 @@ class AsyncTaxes(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> AsyncPage[Tax]:
-        """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._list(
             "listTaxes",
             self._ids(),
@@ -7038,7 +7038,7 @@ class AsyncTaxesWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[AsyncPage[Tax]]:
-        """List taxs (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
+        """List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._list_raw(
             "listTaxes",
             self._resource._ids(),
@@ -7245,7 +7245,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "createUnit",
             self._ids(),
@@ -7265,7 +7265,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
         return await self._call(
             "getUnit",
             self._ids(id),
@@ -7313,7 +7313,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
         return await self._call(
             "updateUnit",
             self._ids(id),
@@ -7333,7 +7333,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
             "deleteUnit",
             self._ids(id),
@@ -7405,7 +7405,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "createUnit",
             self._resource._ids(),
@@ -7425,7 +7425,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
         return await self._resource._call_raw(
             "getUnit",
             self._resource._ids(id),
@@ -7473,7 +7473,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
         return await self._resource._call_raw(
             "updateUnit",
             self._resource._ids(id),
@@ -7493,7 +7493,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteUnit",
             self._resource._ids(id),

@@ -1,0 +1,137 @@
+//! The `blinksale` command line. [`run`] is the whole program: the binary calls it, and so do
+//! the Python console script and `npx blinksale` through their native modules, so the
+//! commands, output and exit codes are the same wherever it is installed.
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+
+use blinksale::{Client, Method};
+use clap::{ArgMatches, FromArgMatches};
+
+mod args;
+mod body;
+mod exit;
+mod mock;
+mod operation;
+mod output;
+mod progress;
+
+pub use args::Format;
+pub use exit::EXIT_CODES_HELP;
+
+use args::{Builtin, Global};
+use exit::Failure;
+
+/// Runs the command line `args` (the first is the program name) and returns the exit code.
+/// Never panics across the call: a panic is reported as an internal error (exit 70).
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    match std::panic::catch_unwind(move || run_args(args)) {
+        Ok(code) => code,
+        Err(_) => {
+            let _ = writeln!(std::io::stderr(), "blinksale: internal error (a bug: please report it)");
+            70
+        }
+    }
+}
+
+fn run_args(args: Vec<OsString>) -> i32 {
+    let matches = match args::command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => {
+            // --help and --version come this way too, with code 0.
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let global = match args::global(&matches) {
+        Ok(g) => g,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let format = global.output.unwrap_or(if std::io::stdout().is_terminal() { Format::Table } else { Format::Json });
+    match dispatch(&matches, &global, format) {
+        Ok(()) => 0,
+        // The reader went away (`| head`): not an error.
+        Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(failure) => {
+            failure.report(global.output == Some(Format::Json));
+            failure.code()
+        }
+    }
+}
+
+fn dispatch(matches: &ArgMatches, global: &Global, format: Format) -> Result<(), Failure> {
+    let Some((name, sub)) = matches.subcommand() else { return Err(Failure::usage("no command given (try --help)")) };
+    if matches!(name, "request" | "mock" | "completions") {
+        let builtin = Builtin::from_arg_matches(matches).map_err(|e| Failure::usage(e.to_string()))?;
+        return match builtin {
+            Builtin::Completions { shell } => {
+                clap_complete::generate(shell, &mut args::command(), "blinksale", &mut std::io::stdout().lock());
+                Ok(())
+            }
+            Builtin::Mock { port, seed, rate_limit, window, tokens } => mock::run(port, seed, rate_limit, window, &tokens),
+            Builtin::Request { method, path, query, body } => {
+                let method = Method::parse(&method)?;
+                let query = body::pairs(&query, "--query")?;
+                let data = body::build(None, body.data.as_deref(), &body.fields)?;
+                let client = client(global)?;
+                block_on(operation::request(&client, method, &path, &query, data, format))
+            }
+        };
+    }
+    let Some((action, op_matches)) = sub.subcommand() else { return Err(Failure::usage(format!("{name}: no action given"))) };
+    let op = args::find_op(name, action).ok_or_else(|| Failure::usage(format!("unknown command {name} {action}")))?;
+    let client = client(global)?;
+    block_on(operation::run(&client, op, op_matches, format))
+}
+
+fn block_on<F: std::future::Future<Output = Result<(), Failure>>>(future: F) -> Result<(), Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(future)
+}
+
+/// The client from the global options; the token from `--token-file` or the environment.
+fn client(global: &Global) -> Result<Client, Failure> {
+    let mut builder = Client::builder().user_agent_suffix(format!("blinksale-cli/{}", env!("CARGO_PKG_VERSION")));
+    match &global.token_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("--token-file {}: {e}", path.display())))?;
+            let token = text.trim();
+            if token.is_empty() {
+                return Err(Failure::usage(format!("--token-file {} is empty", path.display())));
+            }
+            builder = builder.token(token);
+        }
+        None if std::env::var(blinksale::TOKEN_ENV).map_or(true, |t| t.is_empty()) => {
+            return Err(Failure::usage(format!("no API token: set {} or pass --token-file PATH", blinksale::TOKEN_ENV)));
+        }
+        None => {}
+    }
+    if let Some(url) = &global.base_url {
+        builder = builder.base_url(url);
+    }
+    if let Some(secs) = global.timeout {
+        let timeout =
+            std::time::Duration::try_from_secs_f64(secs).map_err(|_| Failure::usage(format!("--timeout {secs}: not a number of seconds")))?;
+        builder = builder.timeout(timeout);
+    }
+    if let Some(n) = global.max_retries {
+        builder = builder.max_retries(n);
+    }
+    if global.verbose > 0 {
+        // -v: one line per request; -vv: retries and waits too.
+        let most = if global.verbose > 1 { blinksale::log::rank(&tracing::Level::DEBUG) } else { blinksale::log::rank(&tracing::Level::INFO) };
+        builder = builder.log_sink(move |level, line| {
+            if blinksale::log::rank(&level) <= most {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            }
+        });
+    }
+    Ok(builder.build()?)
+}
