@@ -20,7 +20,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
+.PHONY: dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
@@ -28,7 +28,7 @@ help:
 	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, the CLI, examples"
 	@echo "make bench       benchmarks, as ratios against the alternatives"
 	@echo "make bench-mock  the mock's GET /clients throughput"
-	@echo "make bench-pacing  the share of the rate limit used by 1, 8 and 32 tasks"
+	@echo "make bench-pacing  the share of the rate limit used by 1, 8 and 32 tasks, and by 4 processes with and without a shared Redis store"
 
 # .venv/.installed: what building the wheel needs (all make demo needs); .venv/.tools: the
 # checkers and test tools on top.
@@ -109,12 +109,15 @@ endif
 
 test:
 	$(MAKE) check
-	$(MAKE) test-rust test-spec test-python test-node test-cli test-examples test-dist-python
+	$(MAKE) test-rust test-spec test-python test-node test-cli test-shared-limit test-examples test-dist-python
 
-# The default members: core, mock and the Rust examples (the Python crate builds through
-# maturin only).
+# The default members: core, mock, the CLI and the Rust examples. The bindings turn on the
+# core's redis-store feature, so the workspace run includes the shared-store tests.
 test-rust:
+	tests/ensure-redis.sh
 	cargo test --release
+	# The crate alone, as a user's default build: no Redis code, and a store is refused.
+	cargo test --release -p blinksale --test options
 	cargo package -p blinksale --no-verify --allow-dirty --quiet
 	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps -p blinksale -p blinksale-mock
 
@@ -128,6 +131,13 @@ test-examples: build py-venv node-app
 test-cli: build py-venv node-app
 	MOCK_FLAGS="--seed 30 --token demo-token --token ro-token:read" tests/with-mock.sh tests/cli.sh
 	MOCK_FLAGS="--seed 20000 --rate-limit 0" tests/with-mock.sh $(PYTHON) tests/cli_memory.py
+
+# Two Python and two Node processes on one token share a Redis store: no 429 and >= 90% of
+# the limit; then Redis is killed mid-run and every job still finishes (each test starts its
+# own redis-server and mock on free loopback ports).
+test-shared-limit: build-mock py-venv node-app
+	tests/ensure-redis.sh
+	$(PYTHON) tests/shared_limit.py check
 
 # The npm package, packed and installed into target/node-app as a user would have it.
 node-app:
@@ -152,9 +162,11 @@ bench: bench-mock bench-core bench-python bench-node
 
 # How much of the allowed rate the limiter uses with 1, 8 and 32 tasks (no 429 allowed):
 # 50 requests / 10 s windows, then 32 tasks on the API's own 120 / 60 s.
-bench-pacing:
+bench-pacing: build-mock py-venv node-app
 	cargo run --release -q -p blinksale --example pacing -- 50 10 200 1 8 32
 	cargo run --release -q -p blinksale --example pacing -- 120 60 240 32
+	tests/ensure-redis.sh
+	$(PYTHON) tests/shared_limit.py compare
 
 bench-node: build-mock
 	tests/node.sh --build-only

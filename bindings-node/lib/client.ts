@@ -26,6 +26,13 @@ export interface ClientOptions {
   deadline?: number;
   /** The largest response body read, in bytes (default 64 MiB); a larger one is a DecodeError. */
   maxResponseBytes?: number;
+  /**
+   * `redis://…` (else BLINKSALE_RATE_LIMIT_STORE): share the rate limit with every process using
+   * the token, through Redis or Valkey. If the store fails, the client paces alone and warns once.
+   */
+  rateLimitStore?: string;
+  /** The prefix of the store's keys (default `blinksale:ratelimit`). */
+  rateLimitStorePrefix?: string;
   /** Receives this client's log lines: `console`, or any `{ debug, info, warn, error }`. */
   logger?: Logger;
 }
@@ -52,7 +59,20 @@ export class Blinksale extends Resources implements ClientCore {
       adopted = undefined;
       return;
     }
-    const { token, baseUrl, timeout, connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes, logger } = options;
+    const {
+      token,
+      baseUrl,
+      timeout,
+      connectTimeout,
+      maxRetries,
+      defaultHeaders,
+      rateLimit,
+      deadline,
+      maxResponseBytes,
+      rateLimitStore,
+      rateLimitStorePrefix,
+      logger,
+    } = options;
     try {
       this.#native = new NativeClient({
         token,
@@ -64,6 +84,8 @@ export class Blinksale extends Resources implements ClientCore {
         rateLimit,
         deadline,
         maxResponseBytes,
+        rateLimitStore,
+        rateLimitStorePrefix,
         userAgent: `blinksale-node/${version} node/${process.versions.node}`,
       });
     } catch (err) {

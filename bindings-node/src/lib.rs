@@ -214,6 +214,8 @@ pub struct ClientOptions {
     pub deadline: Option<f64>,
     pub max_response_bytes: Option<f64>,
     pub user_agent: String,
+    pub rate_limit_store: Option<String>,
+    pub rate_limit_store_prefix: Option<String>,
 }
 
 /// Aborts the calls it is passed to (a JS `AbortSignal` calls `cancel()`).
@@ -272,6 +274,12 @@ fn build(options: ClientOptions) -> blinksale::Result<blinksale::Client> {
     }
     for (k, v) in pairs(options.headers.unwrap_or_default())? {
         b = b.default_header(k, v);
+    }
+    if let Some(url) = options.rate_limit_store {
+        b = b.rate_limit_store(url);
+    }
+    if let Some(prefix) = options.rate_limit_store_prefix {
+        b = b.rate_limit_store_prefix(prefix);
     }
     b.build()
 }

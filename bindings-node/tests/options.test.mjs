@@ -82,3 +82,19 @@ test('an empty BLINKSALE_BASE_URL counts as unset', () => {
     else process.env.BLINKSALE_BASE_URL = saved;
   }
 });
+
+test('an unreachable rateLimitStore never fails a call, and warns once', async () => {
+  const { mock } = await setup();
+  const warnings = [];
+  const client = new Blinksale({
+    token: TOKEN,
+    baseUrl: mock.url,
+    rateLimitStore: 'redis://:hunter2@127.0.0.1:1/0',
+    logger: { warn: (l) => warnings.push(l) },
+  });
+  for (let i = 0; i < 3; i++) assert.ok((await client.units.list()).data.length > 0);
+  await new Promise((r) => setTimeout(r, 50));
+  const failed = warnings.filter((l) => l.includes('rate-limit store failed'));
+  assert.equal(failed.length, 1, warnings.join('\n'));
+  assert.ok(!failed[0].includes('hunter2'));
+});

@@ -82,7 +82,7 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (token, base_url, timeout, connect_timeout, max_retries, user_agent, headers, rate_limit, deadline, max_response_bytes))]
+    #[pyo3(signature = (token, base_url, timeout, connect_timeout, max_retries, user_agent, headers, rate_limit, deadline, max_response_bytes, rate_limit_store, rate_limit_store_prefix))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         token: Option<String>,
@@ -95,6 +95,8 @@ impl NativeClient {
         rate_limit: Option<u32>,
         deadline: Option<f64>,
         max_response_bytes: Option<u64>,
+        rate_limit_store: Option<String>,
+        rate_limit_store_prefix: Option<String>,
     ) -> PyResult<Self> {
         let mut b = blinksale::Client::builder().user_agent_suffix(user_agent);
         if let Some(t) = token {
@@ -123,6 +125,12 @@ impl NativeClient {
         }
         for (k, v) in headers {
             b = b.default_header(k, v);
+        }
+        if let Some(url) = rate_limit_store {
+            b = b.rate_limit_store(url);
+        }
+        if let Some(prefix) = rate_limit_store_prefix {
+            b = b.rate_limit_store_prefix(prefix);
         }
         let client = b.build().map_err(errors::to_py)?;
         Ok(NativeClient { current: Mutex::new((std::process::id(), client)) })

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from decimal import Decimal
 
@@ -122,3 +124,17 @@ async def test_async_options_and_raw_response(paced: MockServer) -> None:
         with pytest.raises(blinksale.ValidationError) as e:
             await client.clients.create(name="Zed", email="not-an-email")
         assert "email" in e.value.errors
+
+
+def test_an_unreachable_rate_limit_store_never_fails_a_call(mock: MockServer, caplog: pytest.LogCaptureFixture) -> None:
+    # Nothing listens on port 1: the client paces in-process and warns once, without the password.
+    client = blinksale.Client(TOKEN, base_url=mock.url, rate_limit_store="redis://:hunter2@127.0.0.1:1/0")
+    blinksale.set_log_level("warn")
+    try:
+        with caplog.at_level(logging.WARNING, logger="blinksale"):
+            for _ in range(3):
+                assert client.units.list().data
+    finally:
+        blinksale.set_log_level(os.environ.get("BLINKSALE_LOG"))
+    warnings = [r.getMessage() for r in caplog.records if "rate-limit store failed" in r.getMessage()]
+    assert len(warnings) == 1 and "hunter2" not in warnings[0], warnings

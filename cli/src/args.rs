@@ -31,7 +31,8 @@ pub enum Format {
     long_about = "The Blinksale API from the shell: every operation, CSV/JSON export, a local mock.\n\n\
         The token is read from the BLINKSALE_API_TOKEN environment variable or from --token-file. \
         There is deliberately no --token option: a token on the command line shows in `ps` and in \
-        the shell's history.",
+        the shell's history. With BLINKSALE_RATE_LIMIT_STORE=redis://…, commands share the \
+        token's rate limit with every other process using it.",
     after_help = EXIT_CODES_HELP,
     subcommand_required = true,
     arg_required_else_help = true

@@ -81,19 +81,24 @@ fn dispatch(matches: &ArgMatches, global: &Global, format: Format) -> Result<(),
                 let query = body::pairs(&query, "--query")?;
                 let data = body::build(None, body.data.as_deref(), &body.fields)?;
                 let client = client(global)?;
-                block_on(operation::request(&client, method, &path, &query, data, format))
+                block_on(&client, operation::request(&client, method, &path, &query, data, format))
             }
         };
     }
     let Some((action, op_matches)) = sub.subcommand() else { return Err(Failure::usage(format!("{name}: no action given"))) };
     let op = args::find_op(name, action).ok_or_else(|| Failure::usage(format!("unknown command {name} {action}")))?;
     let client = client(global)?;
-    block_on(operation::run(&client, op, op_matches, format))
+    block_on(&client, operation::run(&client, op, op_matches, format))
 }
 
-fn block_on<F: std::future::Future<Output = Result<(), Failure>>>(future: F) -> Result<(), Failure> {
+/// Runs the command, then lets a shared rate-limit store's bookkeeping finish.
+fn block_on<F: std::future::Future<Output = Result<(), Failure>>>(client: &Client, future: F) -> Result<(), Failure> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    runtime.block_on(future)
+    runtime.block_on(async {
+        let result = future.await;
+        client.settle().await;
+        result
+    })
 }
 
 /// The client from the global options; the token from `--token-file` or the environment.

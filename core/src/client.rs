@@ -101,7 +101,7 @@ impl Client {
             .pool_idle_timeout(std::time::Duration::from_secs(60))
             .build()
             .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
-        let limiter = Arc::new(Limiter::new(config.rate_limit));
+        let limiter = Arc::new(limiter(&config)?);
         Ok(Client { inner: Arc::new(Inner { config, http, limiter }) })
     }
 
@@ -122,7 +122,11 @@ impl Client {
     /// the connection pool and the rate limiter.
     pub fn with_log_sink(&self, sink: impl Fn(tracing::Level, &str) + Send + Sync + 'static) -> Client {
         let mut config = self.inner.config.clone();
-        config.log_sink = Some(crate::log::LogSink(Arc::new(sink)));
+        let sink = crate::log::LogSink(Arc::new(sink));
+        // The shared store's warnings go where this client's lines go.
+        #[cfg(feature = "redis-store")]
+        self.inner.limiter.set_log_sink(sink.clone());
+        config.log_sink = Some(sink);
         self.sharing(config)
     }
 
@@ -144,6 +148,12 @@ impl Client {
     /// The rate-limit state of the last response (shared by all clones).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.inner.limiter.last()
+    }
+
+    /// Waits briefly for the rate-limit store's background bookkeeping (with a shared store):
+    /// call it before a short-lived program exits. Returns at once without a store.
+    pub async fn settle(&self) {
+        self.inner.limiter.settle().await;
     }
 
     /// Sends any request: the escape hatch for endpoints the typed API does not cover.
@@ -295,6 +305,35 @@ fn merge_extra(body: Option<Value>, options: &RequestOptions) -> Option<Value> {
         }
         None => Some(Value::Object(extra.clone())),
         other => other,
+    }
+}
+
+/// The in-process limiter, or one shared through the configured store.
+fn limiter(config: &Config) -> Result<Limiter> {
+    let Some(url) = &config.rate_limit_store else { return Ok(Limiter::new(config.rate_limit)) };
+    #[cfg(feature = "redis-store")]
+    {
+        // The token and base URL name the budget; only their hash reaches the store.
+        let scope = [config.token.expose().as_bytes(), b"\n", config.base_url.as_str().as_bytes()].concat();
+        let lease = config.timeout + std::time::Duration::from_secs(5);
+        let store = crate::ratelimit::shared::SharedStore::new(
+            &url.0,
+            &config.rate_limit_store_prefix,
+            &scope,
+            lease,
+            config.rate_limit,
+            config.log_sink.clone(),
+        )
+        .map_err(Error::Config)?;
+        Ok(Limiter::with_store(config.rate_limit, store))
+    }
+    #[cfg(not(feature = "redis-store"))]
+    {
+        let _ = url;
+        Err(Error::Config(format!(
+            "a rate_limit_store ({}) is set, but this build has no Redis support: enable the blinksale crate's `redis-store` feature",
+            crate::config::RATE_LIMIT_STORE_ENV
+        )))
     }
 }
 

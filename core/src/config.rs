@@ -13,6 +13,10 @@ pub const DEFAULT_BASE_URL: &str = "https://app.blinksale.com/api/v1";
 pub const TOKEN_ENV: &str = "BLINKSALE_API_TOKEN";
 /// Environment variable read for the base URL.
 pub const BASE_URL_ENV: &str = "BLINKSALE_BASE_URL";
+/// Environment variable read for the shared rate-limit store (`redis://…`).
+pub const RATE_LIMIT_STORE_ENV: &str = "BLINKSALE_RATE_LIMIT_STORE";
+/// The default prefix of the shared rate-limit store's keys.
+pub const DEFAULT_RATE_LIMIT_STORE_PREFIX: &str = "blinksale:ratelimit";
 /// The default requests per minute, until the server's headers say otherwise.
 pub const DEFAULT_RATE_LIMIT: u32 = 120;
 
@@ -31,6 +35,24 @@ pub struct Config {
     pub(crate) deadline: Option<Duration>,
     pub(crate) max_response_bytes: u64,
     pub(crate) log_sink: Option<crate::log::LogSink>,
+    /// A Redis URL whose store shares the rate limit between processes (may hold a password:
+    /// never shown).
+    pub(crate) rate_limit_store: Option<StoreUrl>,
+    #[cfg_attr(not(feature = "redis-store"), allow(dead_code))]
+    pub(crate) rate_limit_store_prefix: String,
+}
+
+/// A store URL, shown without its password.
+#[derive(Clone)]
+pub(crate) struct StoreUrl(pub(crate) String);
+
+impl std::fmt::Debug for StoreUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match Url::parse(&self.0) {
+            Ok(u) => write!(f, "{}://{}:{}", u.scheme(), u.host_str().unwrap_or(""), u.port().unwrap_or(6379)),
+            Err(_) => f.write_str("[unparsed store URL]"),
+        }
+    }
 }
 
 /// The default cap on a response body: a misbehaving server or proxy cannot make the client
@@ -117,6 +139,8 @@ pub struct ClientBuilder {
     deadline: Option<Duration>,
     max_response_bytes: Option<u64>,
     log_sink: Option<crate::log::LogSink>,
+    rate_limit_store: Option<String>,
+    rate_limit_store_prefix: Option<String>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -188,6 +212,22 @@ impl ClientBuilder {
         self
     }
 
+    /// Shares the rate limit with every process that uses the same token, through Redis or
+    /// Valkey (`redis://host:6379/0`, `rediss://…`); else `BLINKSALE_RATE_LIMIT_STORE` is read.
+    /// Needs the `redis-store` feature. When the store fails or is slow, the client paces on
+    /// its own and logs one warning.
+    pub fn rate_limit_store(mut self, url: impl Into<String>) -> Self {
+        self.rate_limit_store = Some(url.into());
+        self
+    }
+
+    /// The prefix of the store's keys (default `blinksale:ratelimit`); the rest is a hash of
+    /// the token and base URL.
+    pub fn rate_limit_store_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.rate_limit_store_prefix = Some(prefix.into());
+        self
+    }
+
     /// Checks everything and builds the client.
     pub fn build(self) -> Result<Client> {
         Client::from_config(self.into_config()?)
@@ -230,6 +270,8 @@ impl ClientBuilder {
             deadline: self.deadline.filter(|d| !d.is_zero()),
             max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             log_sink: self.log_sink,
+            rate_limit_store: self.rate_limit_store.or_else(|| std::env::var(RATE_LIMIT_STORE_ENV).ok()).filter(|u| !u.is_empty()).map(StoreUrl),
+            rate_limit_store_prefix: self.rate_limit_store_prefix.unwrap_or_else(|| DEFAULT_RATE_LIMIT_STORE_PREFIX.into()),
         })
     }
 }

@@ -45,7 +45,9 @@ pub mod validate;
 
 pub use cancel::CancelToken;
 pub use client::{Client, JsonData, RawEnvelope};
-pub use config::{BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, TOKEN_ENV};
+pub use config::{
+    BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, DEFAULT_RATE_LIMIT_STORE_PREFIX, RATE_LIMIT_STORE_ENV, TOKEN_ENV,
+};
 pub use error::{ApiErrorInfo, ERROR_BODY_LIMIT, ERROR_KINDS, Error, ErrorKind, Permission, Result};
 pub use http;
 pub use ops::Method;

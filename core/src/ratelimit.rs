@@ -7,6 +7,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
+#[cfg(feature = "redis-store")]
+pub(crate) mod shared;
+
 /// The server's rate-limit state, from the `X-RateLimit-*` headers of one response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RateLimit {
@@ -173,7 +176,20 @@ impl State {
 
 /// The shared limiter. Waiters wake when their wait ends or when an answer frees budget.
 #[derive(Clone, Debug)]
-pub(crate) struct Limiter(Arc<(Mutex<State>, Notify)>);
+pub(crate) struct Limiter(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    state: Mutex<State>,
+    notify: Notify,
+    /// The budget shared with other processes, when a store is configured. The in-process
+    /// state keeps learning from every answer, so it can take over when the store fails.
+    #[cfg(feature = "redis-store")]
+    store: Option<Arc<shared::SharedStore>>,
+    /// Store calls running in the background (reports and releases), for [`Limiter::settle`].
+    #[cfg(feature = "redis-store")]
+    pending: (std::sync::atomic::AtomicUsize, Notify),
+}
 
 /// One request's slot in the budget. Dropped without [`Permit::observe`] (cancelled, or no
 /// response), it gives the slot back if the request never went out, and otherwise counts as
@@ -188,17 +204,25 @@ pub(crate) struct Permit {
     went_out: bool,
     /// Time spent waiting for the slot.
     pub waited: Duration,
+    /// The slot in the shared store, if it came from there.
+    #[cfg(feature = "redis-store")]
+    lease: Option<shared::Lease>,
 }
 
 impl Drop for Permit {
     fn drop(&mut self) {
+        #[cfg(feature = "redis-store")]
+        if let Some(lease) = self.lease.take() {
+            let went_out = self.went_out;
+            self.limiter.in_store(move |store| async move { store.release(lease, went_out).await });
+        }
         let mut s = self.limiter.lock();
         if s.in_flight.remove(&self.seq) {
             if self.went_out && self.seq > s.window_first {
                 s.dropped_sent = s.dropped_sent.saturating_add(1);
             }
             drop(s);
-            self.limiter.0.1.notify_waiters();
+            self.limiter.0.notify.notify_waiters();
         }
     }
 }
@@ -216,7 +240,12 @@ impl Permit {
 
     /// Learns from the response to this request; `retry_after` is set for a 429, and
     /// `from_api` says whether the body was the API's own (not an error page in front of it).
-    pub fn observe(self, rate: Option<RateLimit>, retry_after: Option<Duration>, from_api: bool) {
+    #[cfg_attr(not(feature = "redis-store"), allow(unused_mut))]
+    pub fn observe(mut self, rate: Option<RateLimit>, retry_after: Option<Duration>, from_api: bool) {
+        #[cfg(feature = "redis-store")]
+        if let Some(lease) = self.lease.take() {
+            self.limiter.in_store(move |store| async move { store.report(lease, rate, retry_after, from_api).await });
+        }
         let mut s = self.limiter.lock();
         let now = Instant::now();
         s.in_flight.remove(&self.seq);
@@ -239,26 +268,115 @@ impl Permit {
             s.window_lb = Some(end);
         }
         drop(s);
-        self.limiter.0.1.notify_waiters();
+        self.limiter.0.notify.notify_waiters();
     }
 }
 
 impl Limiter {
     pub fn new(limit: u32) -> Self {
-        Limiter(Arc::new((Mutex::new(State::new(limit)), Notify::new())))
+        Limiter(Arc::new(Inner {
+            state: Mutex::new(State::new(limit)),
+            notify: Notify::new(),
+            #[cfg(feature = "redis-store")]
+            store: None,
+            #[cfg(feature = "redis-store")]
+            pending: Default::default(),
+        }))
+    }
+
+    /// A limiter whose budget is shared through `store` while it answers.
+    #[cfg(feature = "redis-store")]
+    pub fn with_store(limit: u32, store: shared::SharedStore) -> Self {
+        Limiter(Arc::new(Inner {
+            state: Mutex::new(State::new(limit)),
+            notify: Notify::new(),
+            store: Some(Arc::new(store)),
+            pending: Default::default(),
+        }))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        self.0.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.0.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Where the store's warnings go.
+    #[cfg(feature = "redis-store")]
+    pub fn set_log_sink(&self, sink: crate::log::LogSink) {
+        if let Some(store) = &self.0.store {
+            store.set_log_sink(sink);
+        }
+    }
+
+    /// Runs a store call in the background (reports and releases must not hold up the
+    /// caller, and `Drop` cannot wait). Without a runtime the lease simply lapses.
+    #[cfg(feature = "redis-store")]
+    fn in_store<F, Fut>(&self, f: F)
+    where
+        F: FnOnce(Arc<shared::SharedStore>) -> Fut,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        use std::sync::atomic::Ordering;
+        if let (Some(store), Ok(handle)) = (&self.0.store, tokio::runtime::Handle::try_current()) {
+            let call = f(store.clone());
+            let inner = self.0.clone();
+            inner.pending.0.fetch_add(1, Ordering::SeqCst);
+            handle.spawn(async move {
+                call.await;
+                inner.pending.0.fetch_sub(1, Ordering::SeqCst);
+                inner.pending.1.notify_waiters();
+            });
+        }
+    }
+
+    /// Waits (at most about the store's timeout) for the background store calls to finish, so a
+    /// program that exits right after its last call leaves no lease to lapse.
+    pub async fn settle(&self) {
+        #[cfg(feature = "redis-store")]
+        {
+            use std::sync::atomic::Ordering;
+            let wait = async {
+                loop {
+                    let done = self.0.pending.1.notified();
+                    if self.0.pending.0.load(Ordering::SeqCst) == 0 {
+                        return;
+                    }
+                    done.await;
+                }
+            };
+            let _ = tokio::time::timeout(shared::STORE_TIMEOUT * 3, wait).await;
+        }
     }
 
     /// Waits until a request may be sent, then numbers it. Cancel-safe: nothing is counted
-    /// until the slot is handed out.
+    /// until the slot is handed out. With a store, the slot comes from the shared budget
+    /// while the store answers, else from this process's.
     pub async fn acquire(&self) -> Permit {
         let start = Instant::now();
+        #[cfg(feature = "redis-store")]
+        if let Some(store) = &self.0.store {
+            while store.usable() {
+                let changed = self.0.notify.notified();
+                match store.acquire().await {
+                    Some(shared::Slot::Granted(lease)) => {
+                        let mut s = self.lock();
+                        let mut permit = self.grant(&mut s, Instant::now(), start);
+                        permit.lease = Some(lease);
+                        return permit;
+                    }
+                    // Other processes' answers do not wake us: look again at least every 250 ms.
+                    Some(shared::Slot::Wait(wait)) => {
+                        tokio::select! {
+                            _ = tokio::time::sleep(wait.min(Duration::from_millis(250))) => {}
+                            _ = changed => {}
+                        }
+                    }
+                    None => break,
+                }
+            }
+        }
         loop {
             // Registered before looking, so an answer that lands meanwhile is not missed.
-            let changed = self.0.1.notified();
+            let changed = self.0.notify.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
             let wait = {
@@ -279,16 +397,7 @@ impl Limiter {
                     // The limit is not known yet: the first answer says it.
                     Duration::from_secs(1)
                 } else if unlimited || s.available() > 0 {
-                    s.seq += 1;
-                    s.used += 1;
-                    let seq = s.seq;
-                    s.in_flight.insert(seq);
-                    // Only the sends of the current window matter; keep the record bounded.
-                    if s.sent_at.len() >= 65_536 {
-                        s.sent_at.pop_front();
-                    }
-                    s.sent_at.push_back((seq, now));
-                    return Permit { limiter: self.clone(), seq, sent_at: now, went_out: false, waited: start.elapsed() };
+                    return self.grant(&mut s, now, start);
                 } else if let Some(end) = s.window_end {
                     end - now
                 } else {
@@ -301,6 +410,28 @@ impl Limiter {
                 _ = tokio::time::sleep(wait) => {}
                 _ = changed => {}
             }
+        }
+    }
+
+    /// Numbers a request and counts it as in flight.
+    fn grant(&self, s: &mut State, now: Instant, start: Instant) -> Permit {
+        s.seq += 1;
+        s.used += 1;
+        let seq = s.seq;
+        s.in_flight.insert(seq);
+        // Only the sends of the current window matter; keep the record bounded.
+        if s.sent_at.len() >= 65_536 {
+            s.sent_at.pop_front();
+        }
+        s.sent_at.push_back((seq, now));
+        Permit {
+            limiter: self.clone(),
+            seq,
+            sent_at: now,
+            went_out: false,
+            waited: start.elapsed(),
+            #[cfg(feature = "redis-store")]
+            lease: None,
         }
     }
 

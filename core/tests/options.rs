@@ -119,3 +119,13 @@ async fn a_body_over_the_cap_is_refused_after_reading_no_more() {
     assert_eq!(env.client().config().max_response_bytes(), 64 * 1024 * 1024, "64 MiB by default");
     assert!(small.units().list(&ListParams::new()).await.is_ok(), "small bodies still pass");
 }
+
+/// Without the `redis-store` feature a configured store is refused when the client is built,
+/// never silently ignored; no connection is made.
+#[cfg(not(feature = "redis-store"))]
+#[test]
+fn a_rate_limit_store_needs_the_feature() {
+    let e = blinksale::Client::builder().token("t").rate_limit_store("redis://127.0.0.1:6379").build().unwrap_err();
+    assert_eq!(e.code(), "config");
+    assert!(e.to_string().contains("redis-store"), "{e}");
+}

@@ -33,13 +33,17 @@ class _ClientBase(abc.ABC):
         rate_limit: Optional[int] = None,
         deadline: Optional[float] = None,
         max_response_bytes: Optional[int] = None,
+        rate_limit_store: Optional[str] = None,
+        rate_limit_store_prefix: Optional[str] = None,
     ) -> None:
         """``token`` falls back to ``BLINKSALE_API_TOKEN`` and ``base_url`` to
         ``BLINKSALE_BASE_URL`` (an empty variable counts as unset). ``timeout`` and
         ``connect_timeout`` are seconds, per attempt; ``deadline`` bounds a whole call (limiter
         waits, retries and backoff). ``rate_limit`` is the requests a minute paced to before
         the server's headers say otherwise (default 120). ``max_response_bytes`` caps a
-        response body (default 64 MiB)."""
+        response body (default 64 MiB). ``rate_limit_store`` (``redis://…``, else
+        ``BLINKSALE_RATE_LIMIT_STORE``) shares the rate limit with every process using the
+        token, through Redis or Valkey; its keys start with ``rate_limit_store_prefix``."""
         # The token goes to the core and is not kept here.
         self._native = _native.NativeClient(
             token,
@@ -52,6 +56,8 @@ class _ClientBase(abc.ABC):
             rate_limit,
             deadline,
             max_response_bytes,
+            rate_limit_store,
+            rate_limit_store_prefix,
         )
         self._bind_resources()
 

@@ -2,7 +2,7 @@
 
 from typing import Any, Dict, List, Optional, Sequence, Tuple, final
 
-__all__ = ["NativeClient", "NativeStream", "NativeMock", "schema_json", "set_log_level", "__version__"]
+__all__ = ["NativeClient", "NativeStream", "NativeMock", "schema_json", "cli_main", "set_log_level", "__version__"]
 
 __version__: str
 
@@ -37,6 +37,8 @@ class NativeClient:
         rate_limit: Optional[int],
         deadline: Optional[float],
         max_response_bytes: Optional[int],
+        rate_limit_store: Optional[str],
+        rate_limit_store_prefix: Optional[str],
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str: ...

@@ -1,0 +1,316 @@
+//! The limiter's budget shared through Redis (or Valkey) by every process using one token.
+//!
+//! The same accounting as the in-process limiter, kept in two keys and changed only by Lua
+//! scripts, so each step is atomic across processes: a hash with the window's state (limit,
+//! lowest `remaining` reported, slots granted before the first report, window end, pause) and a
+//! sorted set of leases, one per request in flight, scored by when the lease lapses. Time is
+//! the Redis server's, so the processes' clocks never disagree. A process that dies leaks no
+//! budget: its leases lapse.
+//!
+//! A store that errs or answers slower than [`STORE_TIMEOUT`] is left for [`RETRY_STORE`]: the
+//! client paces in-process meanwhile and logs one warning.
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+use redis::aio::MultiplexedConnection;
+use tokio::time::Instant;
+
+use super::RateLimit;
+use crate::log::{LogSink, event};
+
+/// The longest a store call may take before the client paces on its own.
+pub const STORE_TIMEOUT: Duration = Duration::from_millis(50);
+/// How long a failed store is left alone before it is tried again.
+const RETRY_STORE: Duration = Duration::from_secs(5);
+/// How long the keys live without use (refreshed by every grant).
+const KEY_TTL_MS: u64 = 3_600_000;
+
+/// Takes a slot: `{1, now_ms}` when granted, `{0, wait_ms}` when not.
+const ACQUIRE: &str = r#"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lease_ms, id, default_limit, ttl = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+local s = redis.call('HMGET', KEYS[1], 'limit', 'lowest', 'granted', 'end', 'paused', 'known', 'headerless')
+local limit, lowest, granted = tonumber(s[1]) or default_limit, tonumber(s[2]), tonumber(s[3]) or 0
+local wend, paused, known, headerless = tonumber(s[4]), tonumber(s[5]), s[6], tonumber(s[7]) or 0
+if paused and paused > now then return {0, paused - now} end
+local inflight = redis.call('ZCARD', KEYS[2])
+if wend and wend <= now then
+  -- A new window: the requests still in flight may count in it.
+  lowest, wend, granted = nil, nil, inflight
+  redis.call('HDEL', KEYS[1], 'lowest', 'end')
+  redis.call('HSET', KEYS[1], 'granted', granted, 'start', now)
+end
+local unlimited = headerless >= 3
+if not known and not unlimited and inflight > 0 then return {0, 50} end
+local available
+if lowest then available = lowest - inflight else available = limit - granted end
+if unlimited or available > 0 then
+  redis.call('ZADD', KEYS[2], now + lease_ms, id)
+  redis.call('HSET', KEYS[1], 'granted', granted + 1)
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  redis.call('PEXPIRE', KEYS[2], ttl)
+  return {1, now}
+end
+if wend then return {0, wend - now} end
+redis.call('HSET', KEYS[1], 'end', now + 1000)
+return {0, 1000}
+"#;
+
+/// Learns from one response: ARGV = lease, sent_ms, limit, remaining, reset_ms, retry_ms,
+/// from_api (-1 for absent values).
+const REPORT: &str = r#"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREM', KEYS[2], ARGV[1])
+local sent, limit, remaining = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local reset, retry, from_api = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7] == '1'
+local s = redis.call('HMGET', KEYS[1], 'lowest', 'end', 'start', 'paused')
+local lowest, wend, start, paused = tonumber(s[1]), tonumber(s[2]), tonumber(s[3]) or 0, tonumber(s[4])
+if limit >= 0 or remaining >= 0 or reset >= 0 then
+  redis.call('HSET', KEYS[1], 'known', 1, 'headerless', 0)
+  if limit > 0 then redis.call('HSET', KEYS[1], 'limit', limit) end
+  -- Reports of requests sent before this window began say nothing of it.
+  if sent >= start then
+    if reset >= 0 then
+      local ub = now + math.max(reset, 100)
+      if not wend or ub < wend then wend = ub end
+      redis.call('HSET', KEYS[1], 'end', wend)
+    end
+    if remaining >= 0 then
+      if not lowest or remaining < lowest then lowest = remaining end
+      redis.call('HSET', KEYS[1], 'lowest', lowest)
+    end
+  end
+elseif from_api and retry < 0 then
+  redis.call('HINCRBY', KEYS[1], 'headerless', 1)
+end
+if retry >= 0 then
+  local till = now + retry
+  if not paused or till > paused then paused = till end
+  if not wend or paused > wend then wend = paused end
+  redis.call('HSET', KEYS[1], 'paused', paused, 'lowest', 0, 'end', wend)
+end
+return 1
+"#;
+
+/// Gives a lease back: ARGV = lease, went_out. A request that never went out frees its slot;
+/// one that went out keeps counting until the window ends, as the server may count it.
+const RELEASE: &str = r#"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if ARGV[2] == '1' then
+  local wend = tonumber(redis.call('HGET', KEYS[1], 'end')) or (now + 1000)
+  redis.call('ZADD', KEYS[2], 'XX', math.max(wend, now), ARGV[1])
+elseif redis.call('ZREM', KEYS[2], ARGV[1]) == 1 then
+  local granted = tonumber(redis.call('HGET', KEYS[1], 'granted')) or 0
+  if granted > 0 then redis.call('HSET', KEYS[1], 'granted', granted - 1) end
+end
+return 1
+"#;
+
+/// What the store answered to a request for a slot.
+pub enum Slot {
+    /// Granted: the lease and the store's time when it was taken.
+    Granted(Lease),
+    /// Not now: ask again after this long.
+    Wait(Duration),
+}
+
+/// One request's slot in the shared budget.
+#[derive(Debug)]
+pub struct Lease {
+    pub id: String,
+    pub sent_ms: i64,
+}
+
+/// The connection to the store and the keys of this token's budget.
+pub struct SharedStore {
+    client: redis::Client,
+    conn: tokio::sync::Mutex<Option<MultiplexedConnection>>,
+    /// `{prefix}:{hash}`: a hash of the token and base URL, never the token.
+    key: String,
+    /// Where the store is, for messages: host and port only (no password).
+    shown: String,
+    lease: Duration,
+    default_limit: u32,
+    /// Names leases apart across processes and clients.
+    lease_prefix: String,
+    next: AtomicU64,
+    down_until: Mutex<Option<Instant>>,
+    warned: AtomicBool,
+    sink: Mutex<Option<LogSink>>,
+    scripts: [redis::Script; 3],
+}
+
+impl std::fmt::Debug for SharedStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedStore").field("store", &self.shown).field("key", &self.key).finish_non_exhaustive()
+    }
+}
+
+impl SharedStore {
+    /// Checks the URL; connects only on first use.
+    pub fn new(url: &str, prefix: &str, scope: &[u8], lease: Duration, default_limit: u32, sink: Option<LogSink>) -> Result<SharedStore, String> {
+        let client = redis::Client::open(url).map_err(|e| format!("invalid rate_limit_store URL: {}", redact(&e.to_string())))?;
+        let info = client.get_connection_info();
+        let shown = match info.addr() {
+            redis::ConnectionAddr::Tcp(host, port) | redis::ConnectionAddr::TcpTls { host, port, .. } => format!("{host}:{port}"),
+            other => format!("{other}"),
+        };
+        let digest = ring::digest::digest(&ring::digest::SHA256, scope);
+        let hash: String = digest.as_ref()[..16].iter().map(|b| format!("{b:02x}")).collect();
+        Ok(SharedStore {
+            client,
+            conn: tokio::sync::Mutex::new(None),
+            key: format!("{prefix}:{hash}"),
+            shown,
+            lease,
+            default_limit,
+            lease_prefix: format!("{}-{:016x}", std::process::id(), fastrand::u64(..)),
+            next: AtomicU64::new(0),
+            down_until: Mutex::new(None),
+            warned: AtomicBool::new(false),
+            sink: Mutex::new(sink),
+            scripts: [redis::Script::new(ACQUIRE), redis::Script::new(REPORT), redis::Script::new(RELEASE)],
+        })
+    }
+
+    /// Where warnings go besides `tracing`.
+    pub fn set_log_sink(&self, sink: LogSink) {
+        *self.sink.lock().unwrap_or_else(|e| e.into_inner()) = Some(sink);
+    }
+
+    fn sink(&self) -> Option<LogSink> {
+        self.sink.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Whether the store is in use (not left after a failure).
+    pub fn usable(&self) -> bool {
+        let mut down = self.down_until.lock().unwrap_or_else(|e| e.into_inner());
+        match *down {
+            Some(until) if Instant::now() < until => false,
+            Some(_) => {
+                *down = None;
+                true
+            }
+            None => true,
+        }
+    }
+
+    /// Marks the store failed: the client paces in-process until [`RETRY_STORE`] has passed.
+    /// One warning per outage.
+    fn failed(&self, why: &str) {
+        *self.down_until.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now() + RETRY_STORE);
+        if !self.warned.swap(true, Ordering::Relaxed) {
+            let store = self.shown.as_str();
+            let why = redact(why);
+            event!(
+                self.sink().as_ref(),
+                WARN,
+                "blinksale: the rate-limit store failed; pacing in this process only, and trying the store again in 5 s",
+                store = store,
+                error = why.as_str(),
+            );
+        }
+    }
+
+    async fn connection(&self) -> redis::RedisResult<MultiplexedConnection> {
+        let mut slot = self.conn.lock().await;
+        if let Some(conn) = slot.as_ref() {
+            return Ok(conn.clone());
+        }
+        let conn = self.client.get_multiplexed_async_connection().await?;
+        *slot = Some(conn.clone());
+        Ok(conn)
+    }
+
+    /// Runs one script within [`STORE_TIMEOUT`]; on failure the connection is dropped (a new
+    /// one is made next time) and the store is left for a while.
+    async fn run<T: redis::FromRedisValue>(&self, script: usize, args: &[String]) -> Option<T> {
+        let call = async {
+            let mut conn = self.connection().await?;
+            let mut invocation = self.scripts[script].key(format!("{}:w", self.key));
+            invocation.key(format!("{}:leases", self.key));
+            for a in args {
+                invocation.arg(a);
+            }
+            invocation.invoke_async::<T>(&mut conn).await
+        };
+        let outcome = match tokio::time::timeout(STORE_TIMEOUT, call).await {
+            Ok(Ok(v)) => return self.recovered(v),
+            Ok(Err(e)) => e.to_string(),
+            Err(_) => format!("no answer within {} ms", STORE_TIMEOUT.as_millis()),
+        };
+        *self.conn.lock().await = None;
+        self.failed(&outcome);
+        None
+    }
+
+    fn recovered<T>(&self, v: T) -> Option<T> {
+        if self.warned.swap(false, Ordering::Relaxed) {
+            event!(self.sink().as_ref(), INFO, "blinksale: the rate-limit store answers again; pacing is shared", store = self.shown.as_str(),);
+        }
+        Some(v)
+    }
+
+    /// Asks for a slot. None when the store failed (the caller paces in-process).
+    pub async fn acquire(&self) -> Option<Slot> {
+        let id = format!("{}-{}", self.lease_prefix, self.next.fetch_add(1, Ordering::Relaxed));
+        let args = [self.lease.as_millis().to_string(), id.clone(), self.default_limit.to_string(), KEY_TTL_MS.to_string()];
+        let (granted, value): (i64, i64) = self.run(0, &args).await?;
+        Some(if granted == 1 { Slot::Granted(Lease { id, sent_ms: value }) } else { Slot::Wait(Duration::from_millis(value.max(1) as u64)) })
+    }
+
+    /// Reports a response to the shared state.
+    pub async fn report(&self, lease: Lease, rate: Option<RateLimit>, retry_after: Option<Duration>, from_api: bool) {
+        let num = |v: Option<u64>| v.map_or("-1".to_string(), |v| v.to_string());
+        let args = [
+            lease.id,
+            lease.sent_ms.to_string(),
+            num(rate.and_then(|r| r.limit).map(u64::from)),
+            num(rate.and_then(|r| r.remaining).map(u64::from)),
+            num(rate.and_then(|r| r.reset).map(|d| d.as_millis() as u64)),
+            num(retry_after.map(|d| d.as_millis() as u64)),
+            if from_api { "1" } else { "0" }.to_string(),
+        ];
+        let _: Option<i64> = self.run(1, &args).await;
+    }
+
+    /// Gives a lease back without a response.
+    pub async fn release(&self, lease: Lease, went_out: bool) {
+        let _: Option<i64> = self.run(2, &[lease.id, if went_out { "1" } else { "0" }.to_string()]).await;
+    }
+}
+
+/// Hides a password in a `redis://user:password@host` text.
+fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let end = tail.find(|c: char| c.is_whitespace() || c == '/' || c == '"').unwrap_or(tail.len());
+        match tail[..end].rfind('@') {
+            Some(at) => {
+                out.push_str("[redacted]");
+                out.push_str(&tail[at..end]);
+            }
+            None => out.push_str(&tail[..end]),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redact_hides_credentials() {
+        assert_eq!(super::redact("redis://:hunter2@cache:6379/0"), "redis://[redacted]@cache:6379/0");
+        assert_eq!(super::redact("redis://cache:6379"), "redis://cache:6379");
+    }
+}
