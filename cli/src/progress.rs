@@ -4,7 +4,9 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use blinksale::PageMeta;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::fmt::Write as _;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 pub struct Progress {
     bar: Option<ProgressBar>,
@@ -18,8 +20,11 @@ impl Progress {
             return Progress { bar: None, pages: 0 };
         }
         let bar = ProgressBar::with_draw_target(limit, ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template("{spinner} {human_pos}/{human_len} items  {msg}  {per_sec}  ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style = ProgressStyle::with_template("{spinner} {human_pos}/{human_len} items  {msg}  {rate}  ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} items/s", state.per_sec());
+            });
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress { bar: Some(bar), pages: 0 }
