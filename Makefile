@@ -20,7 +20,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
+.PHONY: build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
@@ -41,10 +41,14 @@ $(VENV)/.tools: tests/requirements.txt tests/requirements-build.txt $(VENV)/.ins
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-# The mock, the CLI and the Rust examples in one cargo run: one feature resolution, so the
-# crates they share are built once (two runs resolve features apart and build some twice).
+# The mock and the Rust examples in one cargo run: one feature resolution, so the crates they
+# share are built once (two runs resolve features apart and build some twice).
 build-mock build:
-	cargo build --release -p blinksale-mock -p blinksale-cli -p blinksale-examples --bins --examples
+	cargo build --release -p blinksale-mock -p blinksale-examples --bins --examples
+
+# The `blinksale` binary (the demo uses the wheel's console script, the same code).
+build-cli:
+	cargo build --release -p blinksale-cli
 
 wheel: $(VENV)/.installed
 	rm -f $(WHEELS)/blinksale-*.whl
@@ -128,7 +132,7 @@ test-examples: build py-venv node-app
 
 # The command line through the binary, the wheel's console script and npx (same output and
 # exit codes), then its memory on a 20,000-item export.
-test-cli: build py-venv node-app
+test-cli: build build-cli py-venv node-app
 	MOCK_FLAGS="--seed 30 --token demo-token --token ro-token:read" tests/with-mock.sh tests/cli.sh
 	MOCK_FLAGS="--seed 20000 --rate-limit 0" tests/with-mock.sh $(PYTHON) tests/cli_memory.py
 

@@ -28,8 +28,8 @@ node "$app/examples/bill_customer.mjs"
 
 heading "The command line: export every invoice as CSV"
 csv="$(mktemp -d)/invoices.csv"
-echo "\$ blinksale invoices list --all --output csv > invoices.csv"
-"$bin/blinksale" invoices list --all --output csv >"$csv"
+echo "\$ blinksale invoices list --all --output csv > invoices.csv   # the wheel's console script"
+"$PY_VENV/bin/blinksale" invoices list --all --output csv >"$csv"
 python3 - "$csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
