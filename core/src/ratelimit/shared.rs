@@ -21,6 +21,9 @@ use crate::log::{LogSink, event};
 
 /// The longest a store call may take before the client paces on its own.
 pub const STORE_TIMEOUT: Duration = Duration::from_millis(50);
+/// The longest connecting (and loading the scripts) may take: once per connection, so it is
+/// allowed more than a call.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 /// How long a failed store is left alone before it is tried again.
 const RETRY_STORE: Duration = Duration::from_secs(5);
 /// How long the keys live without use (refreshed by every grant).
@@ -55,6 +58,9 @@ if unlimited or available > 0 then
   return {1, now}
 end
 if wend then return {0, wend - now} end
+-- The window's end is not known yet: the answers in flight will tell it. Guessing one would
+-- open a false window early.
+if inflight > 0 then return {0, 50} end
 redis.call('HSET', KEYS[1], 'end', now + 1000)
 return {0, 1000}
 "#;
@@ -130,7 +136,7 @@ pub struct Lease {
 pub struct SharedStore {
     client: redis::Client,
     conn: tokio::sync::Mutex<Option<MultiplexedConnection>>,
-    /// `{prefix}:{hash}`: a hash of the token and base URL, never the token.
+    /// `{prefix}:{{hash}}`: a hash of the token and base URL, never the token.
     key: String,
     /// Where the store is, for messages: host and port only (no password).
     shown: String,
@@ -165,7 +171,8 @@ impl SharedStore {
         Ok(SharedStore {
             client,
             conn: tokio::sync::Mutex::new(None),
-            key: format!("{prefix}:{hash}"),
+            // A hash tag: both keys land in one Redis Cluster slot, as a script's keys must.
+            key: format!("{prefix}:{{{hash}}}"),
             shown,
             lease,
             default_limit,
@@ -217,12 +224,25 @@ impl SharedStore {
         }
     }
 
-    async fn connection(&self) -> redis::RedisResult<MultiplexedConnection> {
+    /// The connection, made (with the scripts loaded, so each call is one round trip) on first
+    /// use and after a failure.
+    async fn connection(&self) -> Result<MultiplexedConnection, String> {
         let mut slot = self.conn.lock().await;
         if let Some(conn) = slot.as_ref() {
             return Ok(conn.clone());
         }
-        let conn = self.client.get_multiplexed_async_connection().await?;
+        let connect = async {
+            let mut conn = self.client.get_multiplexed_async_connection().await?;
+            for script in &self.scripts {
+                script.prepare_invoke().load_async(&mut conn).await?;
+            }
+            Ok::<_, redis::RedisError>(conn)
+        };
+        let conn = match tokio::time::timeout(CONNECT_TIMEOUT, connect).await {
+            Ok(Ok(conn)) => conn,
+            Ok(Err(e)) => return Err(e.to_string()),
+            Err(_) => return Err(format!("cannot connect within {} ms", CONNECT_TIMEOUT.as_millis())),
+        };
         *slot = Some(conn.clone());
         Ok(conn)
     }
@@ -230,16 +250,19 @@ impl SharedStore {
     /// Runs one script within [`STORE_TIMEOUT`]; on failure the connection is dropped (a new
     /// one is made next time) and the store is left for a while.
     async fn run<T: redis::FromRedisValue>(&self, script: usize, args: &[String]) -> Option<T> {
-        let call = async {
-            let mut conn = self.connection().await?;
-            let mut invocation = self.scripts[script].key(format!("{}:w", self.key));
-            invocation.key(format!("{}:leases", self.key));
-            for a in args {
-                invocation.arg(a);
+        let mut conn = match self.connection().await {
+            Ok(conn) => conn,
+            Err(e) => {
+                self.failed(&e);
+                return None;
             }
-            invocation.invoke_async::<T>(&mut conn).await
         };
-        let outcome = match tokio::time::timeout(STORE_TIMEOUT, call).await {
+        let mut invocation = self.scripts[script].key(format!("{}:w", self.key));
+        invocation.key(format!("{}:leases", self.key));
+        for a in args {
+            invocation.arg(a);
+        }
+        let outcome = match tokio::time::timeout(STORE_TIMEOUT, invocation.invoke_async::<T>(&mut conn)).await {
             Ok(Ok(v)) => return self.recovered(v),
             Ok(Err(e)) => e.to_string(),
             Err(_) => format!("no answer within {} ms", STORE_TIMEOUT.as_millis()),
