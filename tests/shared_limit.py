@@ -170,7 +170,11 @@ def fallback(calls: int = 40) -> tuple[bool, str]:
         and all(w == (1 if r else 0) for w, r in zip(warned, running))
         and any(running)
     )
-    return ok, f"calls finished per process {done}, running at the kill {running}, store warnings {warned}"
+    detail = f"calls finished per process {done}, running at the kill {running}, store warnings {warned}"
+    for code, _, stderr in results:
+        if code != 0:
+            detail += f"\na worker exited with {code}:\n{stderr[-2000:]}"
+    return ok, detail
 
 
 def show(r: dict) -> str:

@@ -29,7 +29,7 @@ fn cli_main(py: Python<'_>, argv: Vec<String>) -> i32 {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    logging::install();
+    logging::install(m)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativeStream>()?;
     m.add_class::<mock::NativeMock>()?;

@@ -5,7 +5,7 @@ import { Blinksale, RateLimitError } from 'blinksale';
 
 const [mode, amountText, tasksText] = process.argv.slice(2);
 const amount = Number(amountText);
-const client = new Blinksale({ maxRetries: 5, logger: { warn: (line) => console.error(`blinksale WARNING ${line}`) } });
+const client = new Blinksale({ maxRetries: 5, logger: { warn: (line) => console.error(`[node] blinksale WARNING ${line}`) } });
 const deadline = mode === 'duration' ? Date.now() + amount * 1000 : null;
 let left = mode === 'count' ? amount : -1;
 let ok = 0;

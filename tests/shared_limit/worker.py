@@ -38,5 +38,5 @@ async def main(mode: str, amount: float, tasks: int) -> None:
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="[python] %(name)s %(levelname)s %(message)s")
     asyncio.run(main(sys.argv[1], float(sys.argv[2]), int(sys.argv[3])))
