@@ -76,6 +76,7 @@ dist-python: $(VENV)/.tools
 	rm -rf $(DIST)/python && mkdir -p $(DIST)/python
 	cd bindings-python && PATH="$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --zig --compatibility manylinux2014 --out $(DIST)/python
 	cd bindings-python && $(VENV)/bin/maturin sdist --out $(DIST)/python
+	$(PYTHON) tools/sdist_not_zip.py $(DIST)/python
 
 # The release wheel is manylinux2014, and it and the sdist install into fresh venvs and work.
 test-dist-python: dist-python
