@@ -31,7 +31,7 @@ class Op:
         return self.raw["input"]
 
     @property
-    def output(self) -> str:
+    def output(self) -> Optional[dict]:
         return self.raw["output"]
 
     @property
@@ -56,8 +56,10 @@ class Op:
     @property
     def item(self) -> Optional[str]:
         """The output model's name (the item of a list), or None."""
-        out = self.output.strip("[]")
-        return None if out == "null" else out
+        out = self.output
+        if out is None:
+            return None
+        return out["of"]["name"] if out["kind"] == "list" else out["name"]
 
 
 @dataclass

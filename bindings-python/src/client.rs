@@ -1,65 +1,70 @@
-//! `NativeClient`: the core client behind `blinksale.Client` and `blinksale.AsyncClient`.
+//! `NativeClient`: the core client behind `blinksale.Client` and `blinksale.AsyncClient`. It
+//! converts the contract's structs generically: settings and options come in as dicts, replies
+//! go out as dicts, errors as the core's details.
 use std::sync::Mutex;
-use std::time::Duration;
 
-use blinksale::{JsonData, Method, RequestOptions, Response, ops};
+use blinksale::binding::{self, CallOptions, ClientSettings, Convention, Reply};
+use blinksale::{Method, RequestOptions, ops::Operation};
 use futures_util::StreamExt;
 use pyo3::prelude::*;
 
 use crate::{convert, errors, runtime};
 
-/// What a call returns to Python: (data JSON, meta JSON, has next page, status, headers,
-/// request id, message, rate limit).
-type Reply = (String, Option<String>, bool, u16, Vec<(String, String)>, Option<String>, Option<String>, Option<RateLimitTuple>);
-type RateLimitTuple = (Option<u32>, Option<u32>, Option<f64>);
-
-fn headers(h: &blinksale::http::HeaderMap) -> Vec<(String, String)> {
-    h.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
+/// A reply as Python receives it: the contract's `Reply` as a dict, `data` as JSON text.
+fn reply(py: Python<'_>, r: Reply) -> PyResult<Py<PyAny>> {
+    let out = convert::to_py(py, &r.info(Convention::PYTHON))?;
+    out.set_item("data", r.data.get())?;
+    Ok(out.unbind())
 }
 
-fn rate_limit(r: Option<&blinksale::RateLimit>) -> Option<RateLimitTuple> {
-    r.map(|r| (r.limit, r.remaining, r.reset.map(|d| d.as_secs_f64())))
+fn options(opts: Option<&Bound<'_, PyAny>>) -> PyResult<RequestOptions> {
+    let Some(opts) = opts.filter(|o| !o.is_none()) else { return Ok(RequestOptions::default()) };
+    CallOptions::from_json(convert::to_json(opts)?, Convention::PYTHON).map(CallOptions::into_request_options).map_err(errors::to_py)
 }
 
-fn reply(r: Response<JsonData>) -> Reply {
-    let meta = r.data.meta.as_ref().and_then(|m| serde_json::to_string(m).ok());
-    let h = headers(&r.headers);
-    let rl = rate_limit(r.rate_limit.as_ref());
-    (r.data.data.get().to_string(), meta, r.data.has_next, r.status, h, r.request_id, r.message, rl)
+/// An operation call, checked and converted before anything is sent.
+struct Prepared {
+    op: &'static Operation,
+    ids: Vec<String>,
+    query: Vec<(String, String)>,
+    body: Option<serde_json::Value>,
+    options: RequestOptions,
 }
 
-/// Per-request options from Python: (timeout s, max_retries, headers, extra query, extra body,
-/// deadline s).
-type PyOptions<'py> = (Option<f64>, Option<u32>, Vec<(String, String)>, Vec<(String, Bound<'py, PyAny>)>, Option<Bound<'py, PyAny>>, Option<f64>);
+impl Prepared {
+    fn new(op_id: &str, ids: Vec<String>, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let op = binding::operation(op_id).map_err(errors::to_py)?;
+        let query = binding::query_pairs(convert::to_json(query)?).map_err(errors::to_py)?;
+        let body = body.filter(|b| !b.is_none()).map(convert::to_json).transpose()?;
+        Ok(Prepared { op, ids, query, body, options: options(opts)? })
+    }
 
-fn seconds(t: Option<f64>, what: &str) -> PyResult<Option<Duration>> {
-    match t {
-        Some(t) if !(t.is_finite() && t > 0.0) => {
-            Err(pyo3::exceptions::PyValueError::new_err(format!("{what} must be a positive number of seconds")))
-        }
-        t => Ok(t.map(Duration::from_secs_f64)),
+    async fn run(self, client: blinksale::Client) -> blinksale::Result<Reply> {
+        let ids: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        binding::execute(&client, self.op, &ids, self.query, self.body, &self.options).await
     }
 }
 
-fn options(o: Option<PyOptions<'_>>) -> PyResult<RequestOptions> {
-    let Some((timeout, max_retries, headers, extra_query, extra_body, deadline)) = o else { return Ok(RequestOptions::default()) };
-    let extra_body = match extra_body.map(|b| convert::to_json(&b)).transpose()? {
-        None => None,
-        Some(serde_json::Value::Object(map)) => Some(map),
-        Some(_) => return Err(pyo3::exceptions::PyTypeError::new_err("extra_body must be a mapping")),
-    };
-    Ok(RequestOptions {
-        timeout: seconds(timeout, "timeout")?,
-        max_retries,
-        deadline: seconds(deadline, "deadline")?,
-        headers,
-        extra_query: convert::query(extra_query)?,
-        extra_body,
-    })
+/// A raw request, checked and converted likewise.
+struct Raw {
+    method: Method,
+    path: String,
+    query: Vec<(String, String)>,
+    body: Option<serde_json::Value>,
+    options: RequestOptions,
 }
 
-fn operation(op_id: &str) -> PyResult<&'static ops::Operation> {
-    ops::find(op_id).ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("unknown operation {op_id}")))
+impl Raw {
+    fn new(method: &str, path: &str, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let method = Method::parse(method).map_err(errors::to_py)?;
+        let query = binding::query_pairs(convert::to_json(query)?).map_err(errors::to_py)?;
+        let body = body.filter(|b| !b.is_none()).map(convert::to_json).transpose()?;
+        Ok(Raw { method, path: path.to_string(), query, body, options: options(opts)? })
+    }
+
+    async fn run(self, client: blinksale::Client) -> blinksale::Result<Reply> {
+        binding::request(&client, self.method, &self.path, self.query, self.body, &self.options).await
+    }
 }
 
 #[pyclass(frozen, module = "blinksale._native")]
@@ -69,6 +74,10 @@ pub struct NativeClient {
 }
 
 impl NativeClient {
+    fn wrap(client: blinksale::Client) -> Self {
+        NativeClient { current: Mutex::new((std::process::id(), client)) }
+    }
+
     fn client(&self) -> PyResult<blinksale::Client> {
         let mut cur = self.current.lock().unwrap_or_else(|e| e.into_inner());
         let pid = std::process::id();
@@ -77,63 +86,37 @@ impl NativeClient {
         }
         Ok(cur.1.clone())
     }
+
+    /// Runs a call from a blocking method, without the GIL.
+    fn blocking<F: std::future::Future<Output = blinksale::Result<Reply>> + Send>(&self, py: Python<'_>, run: impl FnOnce(blinksale::Client) -> F) -> PyResult<Py<PyAny>> {
+        let fut = run(self.client()?);
+        let r = runtime::block_on(py, fut)?;
+        reply(py, r)
+    }
+
+    /// Runs a call as an awaitable on the core's runtime.
+    fn awaitable<'py, F: std::future::Future<Output = blinksale::Result<Reply>> + Send + 'static>(
+        &self,
+        py: Python<'py>,
+        run: impl FnOnce(blinksale::Client) -> F,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        runtime::for_async()?;
+        let fut = run(self.client()?);
+        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+            let r = fut.await.map_err(errors::to_py)?;
+            Python::attach(|py| reply(py, r))
+        })
+    }
 }
 
 #[pymethods]
 impl NativeClient {
+    /// `settings`: the contract's client settings, by their core names (`max_retries`).
     #[new]
-    #[pyo3(signature = (token, base_url, timeout, connect_timeout, max_retries, user_agent, headers, rate_limit, deadline, max_response_bytes, rate_limit_store, rate_limit_store_prefix))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        token: Option<String>,
-        base_url: Option<String>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_retries: Option<u32>,
-        user_agent: String,
-        headers: Vec<(String, String)>,
-        rate_limit: Option<u32>,
-        deadline: Option<f64>,
-        max_response_bytes: Option<u64>,
-        rate_limit_store: Option<String>,
-        rate_limit_store_prefix: Option<String>,
-    ) -> PyResult<Self> {
-        let mut b = blinksale::Client::builder().user_agent_suffix(user_agent);
-        if let Some(t) = token {
-            b = b.token(t);
-        }
-        if let Some(u) = base_url {
-            b = b.base_url(u);
-        }
-        if let Some(t) = seconds(timeout, "timeout")? {
-            b = b.timeout(t);
-        }
-        if let Some(t) = seconds(connect_timeout, "connect_timeout")? {
-            b = b.connect_timeout(t);
-        }
-        if let Some(n) = rate_limit {
-            b = b.rate_limit(n);
-        }
-        if let Some(d) = seconds(deadline, "deadline")? {
-            b = b.deadline(d);
-        }
-        if let Some(n) = max_response_bytes {
-            b = b.max_response_bytes(n);
-        }
-        if let Some(n) = max_retries {
-            b = b.max_retries(n);
-        }
-        for (k, v) in headers {
-            b = b.default_header(k, v);
-        }
-        if let Some(url) = rate_limit_store {
-            b = b.rate_limit_store(url);
-        }
-        if let Some(prefix) = rate_limit_store_prefix {
-            b = b.rate_limit_store_prefix(prefix);
-        }
-        let client = b.build().map_err(errors::to_py)?;
-        Ok(NativeClient { current: Mutex::new((std::process::id(), client)) })
+    #[pyo3(signature = (settings, user_agent))]
+    fn new(settings: &Bound<'_, PyAny>, user_agent: &str) -> PyResult<Self> {
+        let settings = ClientSettings::from_json(convert::to_json(settings)?, Convention::PYTHON).map_err(errors::to_py)?;
+        settings.build(user_agent).map(NativeClient::wrap).map_err(errors::to_py)
     }
 
     /// Base URL in use.
@@ -142,39 +125,23 @@ impl NativeClient {
         Ok(self.client()?.config().base_url().to_string())
     }
 
-    /// (limit, remaining, reset seconds) of the last response.
-    fn rate_limit(&self) -> PyResult<Option<RateLimitTuple>> {
-        Ok(rate_limit(self.client()?.rate_limit().as_ref()))
+    /// The rate-limit state of the last response, as a dict, or None.
+    fn rate_limit(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let state = self.client()?.rate_limit().map(|r| blinksale::RateLimitInfo::from(&r));
+        Ok(convert::to_py(py, &serde_json::to_value(state).unwrap_or_default())?.unbind())
     }
 
     /// A client with other defaults, sharing this one's connections and rate limiter.
     #[pyo3(signature = (opts))]
-    fn with_options(&self, opts: Option<PyOptions<'_>>) -> PyResult<NativeClient> {
-        let client = self.client()?.with_options(&options(opts)?).map_err(errors::to_py)?;
-        Ok(NativeClient { current: Mutex::new((std::process::id(), client)) })
+    fn with_options(&self, opts: Option<&Bound<'_, PyAny>>) -> PyResult<NativeClient> {
+        self.client()?.with_options(&options(opts)?).map(NativeClient::wrap).map_err(errors::to_py)
     }
 
     /// Runs an operation of the core's table, blocking without the GIL.
     #[pyo3(signature = (op_id, ids, query, body, opts=None))]
-    fn call(
-        &self,
-        py: Python<'_>,
-        op_id: &str,
-        ids: Vec<String>,
-        query: Vec<(String, Bound<'_, PyAny>)>,
-        body: Option<Bound<'_, PyAny>>,
-        opts: Option<PyOptions<'_>>,
-    ) -> PyResult<Reply> {
-        let op = operation(op_id)?;
-        let query = convert::query(query)?;
-        let body = body.map(|b| convert::to_json(&b)).transpose()?;
-        let opts = options(opts)?;
-        let client = self.client()?;
-        runtime::block_on(py, async move {
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            client.execute_json(op, &ids, &query, body, &opts).await
-        })
-        .map(reply)
+    fn call(&self, py: Python<'_>, op_id: &str, ids: Vec<String>, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        let call = Prepared::new(op_id, ids, query, body, opts)?;
+        self.blocking(py, |client| call.run(client))
     }
 
     /// The same, as an awaitable.
@@ -184,54 +151,42 @@ impl NativeClient {
         py: Python<'py>,
         op_id: &str,
         ids: Vec<String>,
-        query: Vec<(String, Bound<'py, PyAny>)>,
-        body: Option<Bound<'py, PyAny>>,
-        opts: Option<PyOptions<'py>>,
+        query: &Bound<'py, PyAny>,
+        body: Option<&Bound<'py, PyAny>>,
+        opts: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::for_async()?;
-        let op = operation(op_id)?;
-        let query = convert::query(query)?;
-        let body = body.map(|b| convert::to_json(&b)).transpose()?;
-        let opts = options(opts)?;
-        let client = self.client()?;
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            client.execute_json(op, &ids, &query, body, &opts).await.map(reply).map_err(errors::to_py)
-        })
+        let call = Prepared::new(op_id, ids, query, body, opts)?;
+        self.awaitable(py, |client| call.run(client))
     }
 
     /// The raw escape hatch: any method and path below the base URL.
     #[pyo3(signature = (method, path, query, body, opts=None))]
-    fn request(
+    fn request(&self, py: Python<'_>, method: &str, path: &str, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        let call = Raw::new(method, path, query, body, opts)?;
+        self.blocking(py, |client| call.run(client))
+    }
+
+    /// The same, as an awaitable.
+    #[pyo3(signature = (method, path, query, body, opts=None))]
+    fn request_async<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         method: &str,
         path: &str,
-        query: Vec<(String, Bound<'_, PyAny>)>,
-        body: Option<Bound<'_, PyAny>>,
-        opts: Option<PyOptions<'_>>,
-    ) -> PyResult<Reply> {
-        let method = Method::parse(method).map_err(errors::to_py)?;
-        let query = convert::query(query)?;
-        let body = body.map(|b| convert::to_json(&b)).transpose()?;
-        let opts = options(opts)?;
-        let client = self.client()?;
-        runtime::block_on(py, async move { client.request_json(method, path, &query, body, &opts).await }).map(reply)
+        query: &Bound<'py, PyAny>,
+        body: Option<&Bound<'py, PyAny>>,
+        opts: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let call = Raw::new(method, path, query, body, opts)?;
+        self.awaitable(py, |client| call.run(client))
     }
 
     /// Every item of a list operation, page by page as consumed.
     #[pyo3(signature = (op_id, ids, query, limit=None, opts=None))]
-    fn stream(
-        &self,
-        op_id: &str,
-        ids: Vec<String>,
-        query: Vec<(String, Bound<'_, PyAny>)>,
-        limit: Option<u64>,
-        opts: Option<PyOptions<'_>>,
-    ) -> PyResult<NativeStream> {
-        let op = operation(op_id)?;
-        let query = convert::query(query)?;
-        let stream = self.client()?.stream_json(op, ids, query, limit, options(opts)?);
+    fn stream(&self, op_id: &str, ids: Vec<String>, query: &Bound<'_, PyAny>, limit: Option<u64>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<NativeStream> {
+        let call = Prepared::new(op_id, ids, query, None, opts)?;
+        let ids: Vec<&str> = call.ids.iter().map(String::as_str).collect();
+        let stream = binding::items(&self.client()?, call.op, &ids, call.query, limit, call.options).map_err(errors::to_py)?;
         Ok(NativeStream { inner: std::sync::Arc::new(tokio::sync::Mutex::new(stream)) })
     }
 }

@@ -1,5 +1,6 @@
-//! Python values to JSON for request bodies and queries. Money stays exact: a `Decimal`
-//! or a float becomes a JSON number with the same digits (`repr`), never a rounded double.
+//! Python values to JSON and back, generically: request bodies, queries, the contract's
+//! structs. Money stays exact: a `Decimal` or a float becomes a JSON number with the same
+//! digits (`repr`), never a rounded double.
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -29,6 +30,11 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         return obj.try_iter()?.map(|item| to_json(&item?)).collect::<PyResult<Vec<_>>>().map(Value::Array);
     }
+    other(obj)
+}
+
+/// Decimals, dates, enums and models: the types that need an import to recognize.
+fn other(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     let py = obj.py();
     if obj.is_instance(&PyModule::import(py, "decimal")?.getattr("Decimal")?)? {
         return number(&obj.str()?.to_string());
@@ -51,17 +57,25 @@ fn number(text: &str) -> PyResult<Value> {
     text.parse::<Number>().map(Value::Number).map_err(|_| PyValueError::new_err(format!("{text} is not a finite number")))
 }
 
-/// Query values: strings as they are, other values as their JSON text.
-pub fn query(pairs: Vec<(String, Bound<'_, PyAny>)>) -> PyResult<Vec<(String, String)>> {
-    pairs
-        .into_iter()
-        .map(|(k, v)| {
-            let s = match to_json(&v)? {
-                Value::String(s) => s,
-                Value::Bool(b) => b.to_string(),
-                other => other.to_string(),
-            };
-            Ok((k, s))
-        })
-        .collect()
+/// JSON to Python: what the contract's structs become (numbers as int or float; they carry
+/// no money).
+pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => PyList::new(py, items.iter().map(|v| to_py(py, v)).collect::<PyResult<Vec<_>>>()?)?.into_any(),
+        Value::Object(map) => {
+            let d = PyDict::new(py);
+            for (k, v) in map {
+                d.set_item(k, to_py(py, v)?)?;
+            }
+            d.into_any()
+        }
+    })
 }

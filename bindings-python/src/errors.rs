@@ -1,7 +1,9 @@
 //! Core errors become the classes generated in `blinksale/_errors.py` (`CLASSES`, by the
-//! core's error code), with every detail the core carries.
+//! core's error code). Their details are the core's `ErrorDetails`, converted generically.
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyTuple};
+
+use crate::convert;
 
 /// The Python exception for a core error.
 pub fn to_py(error: blinksale::Error) -> PyErr {
@@ -12,36 +14,10 @@ pub fn to_py(error: blinksale::Error) -> PyErr {
 }
 
 fn build<'py>(py: Python<'py>, error: &blinksale::Error) -> PyResult<Bound<'py, PyAny>> {
-    let classes = PyModule::import(py, "blinksale._errors")?.getattr("CLASSES")?;
-    let cls = classes.get_item(error.code())?;
-    let d = PyDict::new(py);
-    d.set_item("code", error.code())?;
-    d.set_item("status_code", error.status())?;
-    d.set_item("request_id", error.request_id())?;
-    if let Some(info) = error.info() {
-        d.set_item("server_message", &info.message)?;
-        let errors = PyDict::new(py);
-        for (field, messages) in &info.errors {
-            errors.set_item(field, PyList::new(py, messages)?)?;
-        }
-        d.set_item("errors", errors)?;
-        d.set_item("headers", info.headers.iter().cloned().collect::<std::collections::HashMap<_, _>>())?;
-        d.set_item("body", &info.body)?;
-    }
-    if let Some(r) = error.rate_limit() {
-        let rate_limit = PyModule::import(py, "blinksale._rate_limit")?.getattr("RateLimit")?;
-        d.set_item("rate_limit", rate_limit.call1((r.limit, r.remaining, r.reset.map(|t| t.as_secs_f64())))?)?;
-    }
-    if let Some(wait) = error.retry_after() {
-        d.set_item("retry_after", wait.as_secs_f64())?;
-    }
-    match error {
-        blinksale::Error::PermissionDenied { required, .. } => d.set_item("required_permission", required.as_str())?,
-        blinksale::Error::Connection { request_sent, .. } => d.set_item("request_sent", *request_sent)?,
-        blinksale::Error::Aborted { write_sent } => d.set_item("request_sent", *write_sent)?,
-        blinksale::Error::Decode { excerpt, .. } => d.set_item("body_excerpt", excerpt)?,
-        blinksale::Error::InvalidRequest { field, .. } => d.set_item("field", field.as_deref())?,
-        _ => {}
-    }
-    cls.call(PyTuple::new(py, [error.to_string()])?, Some(&d))
+    let cls = PyModule::import(py, "blinksale._errors")?.getattr("CLASSES")?.get_item(error.code())?;
+    let details = convert::to_py(py, &error.to_json())?;
+    let details = details.cast_into::<PyDict>()?;
+    let message = details.get_item("message")?.map_or_else(|| error.to_string().into_pyobject(py).map(Bound::into_any), Ok)?;
+    details.del_item("message")?;
+    cls.call(PyTuple::new(py, [message])?, Some(&details))
 }

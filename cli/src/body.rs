@@ -74,7 +74,7 @@ pub fn typed(ty: Option<&TypeDesc>, text: &str) -> Value {
             "false" => Value::Bool(false),
             _ => Value::String(text.into()),
         },
-        TypeDesc::Json | TypeDesc::Model(_) | TypeDesc::List(_) => serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.into())),
+        TypeDesc::Json | TypeDesc::Model { .. } | TypeDesc::List(_) => serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.into())),
         TypeDesc::Str | TypeDesc::Date | TypeDesc::DateTime | TypeDesc::Enum { .. } => Value::String(text.into()),
     }
 }

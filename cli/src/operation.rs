@@ -2,7 +2,7 @@
 use std::io::{BufWriter, IsTerminal, Write};
 
 use blinksale::ops::Operation;
-use blinksale::{Client, Method, RequestOptions};
+use blinksale::{Client, Method, RequestOptions, binding};
 use clap::ArgMatches;
 use futures_util::StreamExt;
 use serde_json::{Value, json};
@@ -52,8 +52,8 @@ pub async fn run(client: &Client, op: &'static Operation, m: &ArgMatches, format
         if let Some(n) = m.get_one::<u64>("page") {
             query.push(("page".into(), n.to_string()));
         }
-        let resp = client.execute_json(op, &ids_ref, &query, None, &RequestOptions::default()).await?;
-        let items = match parse(resp.data.data.get())? {
+        let resp = binding::execute(client, op, &ids_ref, query, None, &RequestOptions::default()).await?;
+        let items = match parse(resp.data.get())? {
             Value::Array(items) => items,
             other => vec![other],
         };
@@ -64,16 +64,16 @@ pub async fn run(client: &Client, op: &'static Operation, m: &ArgMatches, format
         sink.finish()?;
         drop(sink);
         out.flush()?;
-        if resp.data.has_next && std::io::stderr().is_terminal() {
-            let meta = resp.data.meta.unwrap_or_default();
+        if resp.has_next && std::io::stderr().is_terminal() {
+            let meta = resp.meta.unwrap_or_default();
             let total = meta.total.map(|t| format!(" of {t} items")).unwrap_or_default();
             let page = meta.current_page.unwrap_or(1);
             eprintln!("page {page}{total}: --all for every page, --page {} for the next", page + 1);
         }
         return Ok(());
     }
-    let resp = client.execute_json(op, &ids_ref, &[], body, &RequestOptions::default()).await?;
-    let value = parse(resp.data.data.get())?;
+    let resp = binding::execute(client, op, &ids_ref, Vec::new(), body, &RequestOptions::default()).await?;
+    let value = parse(resp.data.get())?;
     output::print_one(format, model.as_ref(), &value, &mut out)?;
     out.flush()?;
     Ok(())
@@ -92,7 +92,8 @@ async fn stream(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let mut progress = Progress::new(limit);
-    let mut pages = client.pages_json(op, ids, query, limit, RequestOptions::default());
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut pages = binding::pages(client, op, &ids, query, limit, RequestOptions::default())?;
     let mut sink = output::list_sink(format, model, out);
     let result = async {
         while let Some(page) = pages.next().await {

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use crate::args::Format;
 
-/// The response model named by an operation's `output` (`[Invoice]`, `Invoice`, `null`).
-pub fn output_model(output: &str) -> Option<ModelDesc> {
-    schema::model(output.trim_start_matches('[').trim_end_matches(']'))
+/// The response model of an operation: the item of a list, the object, or none.
+pub fn output_model(output: blinksale::ops::Output) -> Option<ModelDesc> {
+    output.model()
 }
 
 /// CSV columns: every field of the model, nested objects flattened as `a.b`.
@@ -24,7 +24,7 @@ fn flatten(model: &ModelDesc, prefix: &str, depth: usize, out: &mut Vec<String>)
     for f in &model.fields {
         let name = format!("{prefix}{}", f.name);
         let nested = match strip(&f.ty) {
-            TypeDesc::Model(m) if depth < 3 => schema::model(m),
+            TypeDesc::Model { name, .. } if depth < 3 => schema::model(name),
             _ => None,
         };
         match nested {
@@ -43,7 +43,7 @@ fn strip(ty: &TypeDesc) -> &TypeDesc {
 
 /// Table columns: the model's required scalar fields (id, number, status, totals, …).
 fn table_columns(model: &ModelDesc) -> Vec<String> {
-    let scalar = |ty: &TypeDesc| !matches!(ty, TypeDesc::Optional(_) | TypeDesc::Model(_) | TypeDesc::List(_) | TypeDesc::Json);
+    let scalar = |ty: &TypeDesc| !matches!(ty, TypeDesc::Optional(_) | TypeDesc::Model { .. } | TypeDesc::List(_) | TypeDesc::Json);
     let cols: Vec<String> = model.fields.iter().filter(|f| scalar(&f.ty)).map(|f| f.name.to_string()).collect();
     if cols.is_empty() { model.fields.iter().map(|f| f.name.to_string()).collect() } else { cols }
 }

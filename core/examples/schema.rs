@@ -1,5 +1,5 @@
-//! Prints the core's models and operations as JSON, for the bindings' generators
+//! Prints the core's catalog and binding contract as JSON, for the bindings' generators
 //! (`tools/generate_bindings.py`).
 fn main() {
-    println!("{}", serde_json::to_string_pretty(&blinksale::schema::to_json()).unwrap_or_default());
+    println!("{}", serde_json::to_string_pretty(&blinksale::binding::schema_json()).unwrap_or_default());
 }

@@ -1,18 +1,19 @@
-//! The client: configuration, connection pool and rate limiter, shared by every clone.
+//! The client: configuration, connection pool and rate limiter, shared by every clone, and
+//! the one request pipeline every call runs through.
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use serde_json::value::RawValue;
 
+use crate::call::Call;
 use crate::config::{ClientBuilder, Config};
 use crate::error::{Error, Result};
-use crate::ops::{Method, Operation, Source, permission_for};
-use crate::page::{ChunkStream, ListCall, PageLinks, PageMeta, PageStream, chunks, has_next, pages};
+use crate::method::Method;
+use crate::models::{PageLinks, PageMeta};
+use crate::options::RequestOptions;
 use crate::ratelimit::{Limiter, RateLimit};
-use crate::response::{Decoded, Response, decode};
-use crate::transport::{self, Outgoing, RequestOptions};
-use crate::validate;
+use crate::response::{Envelope, Response, decode};
+use crate::transport::{self, Wire};
 
 /// A Blinksale API client. Cheap to clone: clones share the connection pool and the rate
 /// limiter, so every task of a program paces against the same limit.
@@ -45,19 +46,6 @@ impl std::fmt::Debug for Client {
     }
 }
 
-/// A response's `data` as JSON text, with list metadata: what the bindings hand on.
-#[derive(Clone, Debug)]
-pub struct JsonData {
-    /// The `data` value, exactly as sent.
-    pub data: Box<RawValue>,
-    /// `meta`, for lists.
-    pub meta: Option<PageMeta>,
-    /// Top-level `links`, for lists.
-    pub links: Option<PageLinks>,
-    /// For lists: whether another page follows.
-    pub has_next: bool,
-}
-
 /// The envelope of a raw request: `data` as JSON, and list metadata when present.
 #[derive(Clone, Debug)]
 pub struct RawEnvelope {
@@ -67,6 +55,13 @@ pub struct RawEnvelope {
     pub meta: Option<PageMeta>,
     /// Top-level `links`, for lists.
     pub links: Option<PageLinks>,
+}
+
+impl ClientBuilder {
+    /// Checks everything and builds the client.
+    pub fn build(self) -> Result<Client> {
+        Client::from_config(self.into_config()?)
+    }
 }
 
 impl Client {
@@ -167,144 +162,17 @@ impl Client {
         body: Option<Value>,
         options: &RequestOptions,
     ) -> Result<Response<RawEnvelope>> {
-        let decoded = self.request_decoded::<Value>(method, path, query, body, options).await?;
-        let (meta, links) = (decoded.meta, decoded.links);
-        Ok(decoded.response.map(|data| RawEnvelope { data, meta, links }))
+        let call = Call::raw(method, path, query.to_vec(), body, options)?;
+        let response = self.execute::<Value>(&call, options).await?;
+        Ok(response.map(|env| RawEnvelope { data: env.data, meta: env.meta, links: env.links }))
     }
 
-    /// The escape hatch as the bindings call it: the result as JSON text, which is `data`, or
-    /// for a list `{"data": [...], "meta": {...}}` so the page's metadata is not lost.
-    pub async fn request_json(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(String, String)],
-        body: Option<Value>,
-        options: &RequestOptions,
-    ) -> Result<Response<JsonData>> {
-        let decoded = self.request_decoded::<Box<RawValue>>(method, path, query, body, options).await?;
-        let (meta, links) = (decoded.meta, decoded.links);
-        let more = meta.as_ref().is_some_and(|m| has_next(m, links.as_ref()));
-        let response = decoded.response.try_map(|data| {
-            let Some(meta) = &meta else { return Ok(data) };
-            let meta = serde_json::to_string(meta).map_err(|e| Error::invalid("meta", e.to_string()))?;
-            RawValue::from_string(format!("{{\"data\":{},\"meta\":{meta}}}", data.get())).map_err(|e| Error::invalid("meta", e.to_string()))
-        })?;
-        Ok(response.map(|data| JsonData { data, meta, links, has_next: more }))
-    }
-
-    async fn request_decoded<T: DeserializeOwned>(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(String, String)],
-        body: Option<Value>,
-        options: &RequestOptions,
-    ) -> Result<Decoded<T>> {
-        if path.contains("://") || path.starts_with("//") || path.split('/').any(|s| s == "..") {
-            return Err(Error::invalid("path", "must be a path below the base URL, not a URL"));
-        }
-        let path = format!("/{}", path.trim_start_matches('/'));
-        let body = merge_extra(body, options);
-        let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
-        let permission = permission_for(method, &path);
-        let raw = self.send(Outgoing { method, path: &path, query, body, permission, options }).await?;
+    /// The one pipeline: sends a prepared call (pacing, retries, deadline) and decodes the
+    /// envelope, whose `data` is `T`.
+    pub(crate) async fn execute<T: DeserializeOwned>(&self, call: &Call, options: &RequestOptions) -> Result<Response<Envelope<T>>> {
+        let inner = &self.inner;
+        let raw = transport::send(Wire { http: &inner.http, config: &inner.config, limiter: &inner.limiter }, call, options).await?;
         decode::<T>(raw)
-    }
-
-    async fn send(&self, outgoing: Outgoing<'_>) -> Result<crate::transport::RawResponse> {
-        transport::send(&self.inner.http, &self.inner.config, &self.inner.limiter, outgoing).await
-    }
-
-    /// Runs an operation of the table: checks ids and body, sends, decodes `data` as `T`.
-    pub(crate) async fn execute_decoded<T: DeserializeOwned>(
-        &self,
-        op: &Operation,
-        ids: &[&str],
-        query: &[(String, String)],
-        body: Option<Value>,
-        options: &RequestOptions,
-    ) -> Result<Decoded<T>> {
-        let path = op.fill_path(ids)?;
-        let body = match (op.input, body) {
-            (Some(describe), Some(mut body)) => {
-                let model = describe();
-                validate::normalize(&model, &mut body);
-                // Required fields are known only where the docs have a page.
-                validate::body(&model, &body, op.source == Source::Documented)?;
-                Some(body)
-            }
-            (Some(describe), None) => {
-                return Err(Error::InvalidRequest { message: format!("{} needs a {} body", op.id, describe().name), field: None });
-            }
-            (None, _) => None,
-        };
-        let body = merge_extra(body, options);
-        let body = body.map(|b| serde_json::to_vec(&b)).transpose().map_err(|e| Error::invalid("body", e.to_string()))?;
-        let raw = self.send(Outgoing { method: op.method, path: &path, query, body, permission: op.permission, options }).await?;
-        decode::<T>(raw)
-    }
-
-    /// Runs an operation and returns `data` as JSON text: how the bindings call the API.
-    pub async fn execute_json(
-        &self,
-        op: &Operation,
-        ids: &[&str],
-        query: &[(String, String)],
-        body: Option<Value>,
-        options: &RequestOptions,
-    ) -> Result<Response<JsonData>> {
-        let decoded = self.execute_decoded::<Box<RawValue>>(op, ids, query, body, options).await?;
-        let (meta, links) = (decoded.meta, decoded.links);
-        let more = meta.as_ref().is_some_and(|m| has_next(m, links.as_ref()));
-        Ok(decoded.response.map(|data| JsonData { data, meta, links, has_next: more }))
-    }
-
-    /// The items of a list operation as JSON texts, one page's worth per element: each
-    /// page is fetched only when asked for. How the bindings page through `list_all`.
-    pub fn stream_json(
-        &self,
-        op: &'static Operation,
-        ids: Vec<String>,
-        query: Vec<(String, String)>,
-        limit: Option<u64>,
-        options: RequestOptions,
-    ) -> ChunkStream<Box<RawValue>> {
-        chunks(self.list_call(op, ids, query, options), limit)
-    }
-
-    /// Like [`Client::stream_json`], one element per page with the page's `meta`, so a caller
-    /// can show progress against `meta.total`. Pages of 100 unless `per_page` is given.
-    pub fn pages_json(
-        &self,
-        op: &'static Operation,
-        ids: Vec<String>,
-        query: Vec<(String, String)>,
-        limit: Option<u64>,
-        options: RequestOptions,
-    ) -> PageStream<Box<RawValue>> {
-        pages(self.list_call(op, ids, query, options), limit)
-    }
-
-    fn list_call(&self, op: &'static Operation, ids: Vec<String>, mut query: Vec<(String, String)>, options: RequestOptions) -> ListCall {
-        // Auto-paging takes pages of 100 unless asked otherwise: fewer requests per item.
-        if !query.iter().any(|(k, _)| k == "per_page") {
-            query.push(("per_page".into(), "100".into()));
-        }
-        ListCall { client: self.clone(), op, ids, query, options }
-    }
-}
-
-/// The body with `extra_body`'s fields merged in (they win). Extras alone make the body.
-fn merge_extra(body: Option<Value>, options: &RequestOptions) -> Option<Value> {
-    let Some(extra) = &options.extra_body else { return body };
-    match body {
-        Some(Value::Object(mut map)) => {
-            map.extend(extra.clone());
-            Some(Value::Object(map))
-        }
-        None => Some(Value::Object(extra.clone())),
-        other => other,
     }
 }
 

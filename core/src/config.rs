@@ -1,10 +1,10 @@
-//! Client configuration and its builder.
+//! Client configuration and its builder, with every default named once.
 use std::time::Duration;
 
 use url::Url;
 
-use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::options::{RequestOptions, header_map, positive};
 use crate::secret::SecretToken;
 
 /// The API's base URL, including `/api/v1` as the docs give it.
@@ -19,6 +19,12 @@ pub const RATE_LIMIT_STORE_ENV: &str = "BLINKSALE_RATE_LIMIT_STORE";
 pub const DEFAULT_RATE_LIMIT_STORE_PREFIX: &str = "blinksale:ratelimit";
 /// The default requests per minute, until the server's headers say otherwise.
 pub const DEFAULT_RATE_LIMIT: u32 = 120;
+/// The default time allowed for one attempt.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// The default time allowed to connect.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default number of retries after a retryable failure.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
 
 /// Resolved settings of a client.
 #[derive(Clone, Debug)]
@@ -90,7 +96,7 @@ impl Config {
     }
 
     /// This configuration with the overrides of `options` (timeout, retries, headers).
-    pub(crate) fn with_options(&self, options: &crate::RequestOptions) -> Result<Config> {
+    pub(crate) fn with_options(&self, options: &RequestOptions) -> Result<Config> {
         options.check()?;
         let mut config = self.clone();
         if let Some(t) = options.timeout {
@@ -102,7 +108,7 @@ impl Config {
         if let Some(d) = options.deadline {
             config.deadline = Some(d);
         }
-        config.headers.extend(crate::transport::header_map(&options.headers)?);
+        config.headers.extend(header_map(&options.headers)?);
         Ok(config)
     }
     /// How many times a failed request is retried.
@@ -115,7 +121,7 @@ impl Config {
     }
 }
 
-/// Builds a [`Client`]. Unset options fall back to the environment, then to the defaults.
+/// Builds a [`Client`](crate::Client). Unset options fall back to the environment, then to the defaults.
 ///
 /// ```no_run
 /// # fn main() -> blinksale::Result<()> {
@@ -163,17 +169,17 @@ impl ClientBuilder {
         self.base_url = Some(url.into());
         self
     }
-    /// Time allowed to connect (default 10 s).
+    /// Time allowed to connect (default [`DEFAULT_CONNECT_TIMEOUT`]).
     pub fn connect_timeout(mut self, t: Duration) -> Self {
         self.connect_timeout = Some(t);
         self
     }
-    /// Time allowed for a whole request, per attempt (default 60 s).
+    /// Time allowed for a whole request, per attempt (default [`DEFAULT_TIMEOUT`]).
     pub fn timeout(mut self, t: Duration) -> Self {
         self.timeout = Some(t);
         self
     }
-    /// Retries after a retryable failure (default 2).
+    /// Retries after a retryable failure (default [`DEFAULT_MAX_RETRIES`]).
     pub fn max_retries(mut self, n: u32) -> Self {
         self.max_retries = Some(n);
         self
@@ -188,7 +194,8 @@ impl ClientBuilder {
         self.default_headers.push((name.into(), value.into()));
         self
     }
-    /// Requests per minute to pace to until the server's headers say otherwise (default 120).
+    /// Requests per minute to pace to until the server's headers say otherwise (default
+    /// [`DEFAULT_RATE_LIMIT`]).
     pub fn rate_limit(mut self, per_minute: u32) -> Self {
         self.rate_limit = Some(per_minute);
         self
@@ -200,7 +207,8 @@ impl ClientBuilder {
         self.deadline = Some(d);
         self
     }
-    /// The largest response body read (default 64 MiB); a larger one is a [`Error::Decode`].
+    /// The largest response body read (default [`DEFAULT_MAX_RESPONSE_BYTES`], 64 MiB); a larger
+    /// one is a [`Error::Decode`].
     pub fn max_response_bytes(mut self, n: u64) -> Self {
         self.max_response_bytes = Some(n);
         self
@@ -228,12 +236,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks everything and builds the client.
-    pub fn build(self) -> Result<Client> {
-        Client::from_config(self.into_config()?)
-    }
-
-    fn into_config(self) -> Result<Config> {
+    /// Checks everything and resolves the environment and the defaults.
+    pub(crate) fn into_config(self) -> Result<Config> {
         // An empty environment variable counts as unset, in every language.
         let token = match self.token {
             Some(t) => t,
@@ -253,21 +257,20 @@ impl ClientBuilder {
             user_agent.push(' ');
             user_agent.push_str(s);
         }
-        let headers = crate::transport::header_map(&self.default_headers).map_err(|e| Error::Config(format!("default headers: {}", e.message())))?;
-        let timeout = self.timeout.unwrap_or(Duration::from_secs(60));
-        if timeout.is_zero() {
-            return Err(Error::Config("the timeout must be greater than zero".into()));
+        let headers = header_map(&self.default_headers).map_err(|e| Error::Config(format!("default headers: {}", e.message())))?;
+        for (name, d) in [("timeout", self.timeout), ("connect_timeout", self.connect_timeout), ("deadline", self.deadline)] {
+            positive(name, d).map_err(Error::Config)?;
         }
         Ok(Config {
             token,
             base_url,
-            connect_timeout: self.connect_timeout.unwrap_or(Duration::from_secs(10)),
-            timeout,
-            max_retries: self.max_retries.unwrap_or(2),
+            connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
             user_agent,
             headers,
             rate_limit: self.rate_limit.unwrap_or(DEFAULT_RATE_LIMIT).max(1),
-            deadline: self.deadline.filter(|d| !d.is_zero()),
+            deadline: self.deadline,
             max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             log_sink: self.log_sink,
             rate_limit_store: self.rate_limit_store.or_else(|| std::env::var(RATE_LIMIT_STORE_ENV).ok()).filter(|u| !u.is_empty()).map(StoreUrl),

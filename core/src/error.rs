@@ -52,6 +52,71 @@ pub struct ApiErrorInfo {
     pub body: String,
 }
 
+contract! {
+/// Everything an error carries, for every language: [`Error::details`]. Absent fields are
+/// left out when serialized.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct ErrorDetails {
+    /// The stable code: `not_found`, `validation`, ….
+    pub code: &'static str => Text,
+    /// The whole message, as `Display` writes it.
+    pub message: String => Text,
+    /// The HTTP status, when there was a response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16> => Count,
+    /// The server's own `message`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_message: Option<String> => Text,
+    /// Field name to messages (422).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<BTreeMap<String, Vec<String>>> => FieldErrors,
+    /// The `X-Request-Id` of the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String> => Text,
+    /// The response headers (names lower-case).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<BTreeMap<String, String>> => Headers,
+    /// The rate-limit headers of the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_limit: Option<RateLimitInfo> => RateLimit,
+    /// The response body as text (its first 64 KiB).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String> => Text,
+    /// Seconds the server asked to wait (429).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<f64> => Seconds,
+    /// The permission the operation needs (403): `read`, `write` or `send`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_permission: Option<&'static str> => Text,
+    /// Whether the request may have reached the server (connection errors, aborts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_sent: Option<bool> => Bool,
+    /// The field at fault (input refused before sending).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String> => Text,
+    /// The first characters of a body that did not decode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_excerpt: Option<String> => Text,
+}
+}
+
+/// The rate-limit state as the bindings show it: counts and the seconds to the reset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct RateLimitInfo {
+    /// Requests allowed per window.
+    pub limit: Option<u32>,
+    /// Requests left in this window.
+    pub remaining: Option<u32>,
+    /// Seconds until the window resets.
+    pub reset: Option<f64>,
+}
+
+impl From<&RateLimit> for RateLimitInfo {
+    fn from(r: &RateLimit) -> Self {
+        RateLimitInfo { limit: r.limit, remaining: r.remaining, reset: r.reset.map(|d| d.as_secs_f64()) }
+    }
+}
+
 /// How much of an error response's body is kept in [`ApiErrorInfo::body`].
 pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
@@ -151,58 +216,76 @@ pub struct ErrorKind {
     pub doc: &'static str,
 }
 
-/// Every error kind, [`Error::code`] to class. The bases (`BlinksaleError`, `APIError`) are
-/// the bindings' own.
-pub const ERROR_KINDS: &[ErrorKind] = &[
-    ErrorKind { code: "authentication", class: "AuthenticationError", parent: "APIError", doc: "401: the token is missing, unknown or expired." },
-    ErrorKind {
+/// Every error kind, [`Error::code`] to class, in the order the bindings list them. The
+/// bases (`BlinksaleError`, `APIError`) are the bindings' own.
+pub const ERROR_KINDS: &[ErrorKind] = &[AUTHENTICATION, PERMISSION_DENIED, NOT_FOUND, VALIDATION, RATE_LIMITED, API, SERVER, CONNECTION, TIMEOUT, DECODE, INVALID_REQUEST, CONFIG, ABORTED];
+
+/// The `authentication` kind.
+const AUTHENTICATION: ErrorKind = ErrorKind { code: "authentication", class: "AuthenticationError", parent: "APIError", doc: "401: the token is missing, unknown or expired." };
+
+/// The `permission_denied` kind.
+const PERMISSION_DENIED: ErrorKind = ErrorKind {
         code: "permission_denied",
         class: "PermissionDeniedError",
         parent: "APIError",
-        doc: "403: the token lacks the permission the operation needs (`required_permission`).",
-    },
-    ErrorKind { code: "not_found", class: "NotFoundError", parent: "APIError", doc: "404: no such resource." },
-    ErrorKind {
+        doc: "403: the token lacks the permission the operation needs (`required_permission`)." };
+
+/// The `not_found` kind.
+const NOT_FOUND: ErrorKind = ErrorKind { code: "not_found", class: "NotFoundError", parent: "APIError", doc: "404: no such resource." };
+
+/// The `validation` kind.
+const VALIDATION: ErrorKind = ErrorKind {
         code: "validation",
         class: "ValidationError",
         parent: "APIError",
-        doc: "422: the server refused the input; `errors` maps each field to its messages.",
-    },
-    ErrorKind {
+        doc: "422: the server refused the input; `errors` maps each field to its messages." };
+
+/// The `rate_limited` kind.
+const RATE_LIMITED: ErrorKind = ErrorKind {
         code: "rate_limited",
         class: "RateLimitError",
         parent: "APIError",
-        doc: "429 after the retries allowed; `retry_after` is the wait, in seconds.",
-    },
-    ErrorKind { code: "api", class: "APIError", parent: "BlinksaleError", doc: "The API answered with an error status." },
-    ErrorKind {
+        doc: "429 after the retries allowed; `retry_after` is the wait, in seconds." };
+
+/// The `api` kind.
+const API: ErrorKind = ErrorKind { code: "api", class: "APIError", parent: "BlinksaleError", doc: "The API answered with an error status." };
+
+/// The `server` kind.
+const SERVER: ErrorKind = ErrorKind {
         code: "server",
         class: "ServerError",
         parent: "APIError",
-        doc: "5xx after the retries allowed (including HTML error pages from proxies).",
-    },
-    ErrorKind {
+        doc: "5xx after the retries allowed (including HTML error pages from proxies)." };
+
+/// The `connection` kind.
+const CONNECTION: ErrorKind = ErrorKind {
         code: "connection",
         class: "APIConnectionError",
         parent: "BlinksaleError",
-        doc: "No response: the connection failed or closed (`request_sent` says whether the request was written).",
-    },
-    ErrorKind { code: "timeout", class: "APITimeoutError", parent: "APIConnectionError", doc: "The request took longer than the timeout." },
-    ErrorKind { code: "decode", class: "DecodeError", parent: "BlinksaleError", doc: "A response that is not the JSON the API documents." },
-    ErrorKind {
+        doc: "No response: the connection failed or closed (`request_sent` says whether the request was written)." };
+
+/// The `timeout` kind.
+const TIMEOUT: ErrorKind = ErrorKind { code: "timeout", class: "APITimeoutError", parent: "APIConnectionError", doc: "The request took longer than the timeout." };
+
+/// The `decode` kind.
+const DECODE: ErrorKind = ErrorKind { code: "decode", class: "DecodeError", parent: "BlinksaleError", doc: "A response that is not the JSON the API documents." };
+
+/// The `invalid_request` kind.
+const INVALID_REQUEST: ErrorKind = ErrorKind {
         code: "invalid_request",
         class: "InvalidRequestError",
         parent: "BlinksaleError",
-        doc: "Input that cannot be sent, refused before any request (`field` names the field at fault).",
-    },
-    ErrorKind {
+        doc: "Input that cannot be sent, refused before any request (`field` names the field at fault)." };
+
+/// The `config` kind.
+const CONFIG: ErrorKind = ErrorKind {
         code: "config",
         class: "ConfigurationError",
         parent: "BlinksaleError",
-        doc: "The client is misconfigured: token, base URL or options.",
-    },
-    ErrorKind { code: "aborted", class: "APIUserAbortError", parent: "BlinksaleError", doc: "The caller aborted the request (an `AbortSignal`)." },
-];
+        doc: "The client is misconfigured: token, base URL or options." };
+
+/// The `aborted` kind.
+const ABORTED: ErrorKind = ErrorKind { code: "aborted", class: "APIUserAbortError", parent: "BlinksaleError", doc: "The caller aborted the request (an `AbortSignal`)." };
 
 fn field_summary(errors: &BTreeMap<String, Vec<String>>) -> String {
     let parts: Vec<String> = errors.iter().map(|(k, v)| format!("{k}: {}", v.join(" "))).collect();
@@ -213,23 +296,29 @@ fn field_summary(errors: &BTreeMap<String, Vec<String>>) -> String {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// The row of [`ERROR_KINDS`] for this error. The match has no wildcard, so a new variant
+    /// cannot compile without its row.
+    pub fn kind(&self) -> &'static ErrorKind {
+        match self {
+            Error::Authentication(_) => &AUTHENTICATION,
+            Error::PermissionDenied { .. } => &PERMISSION_DENIED,
+            Error::NotFound(_) => &NOT_FOUND,
+            Error::Validation(_) => &VALIDATION,
+            Error::RateLimited { .. } => &RATE_LIMITED,
+            Error::Api(_) => &API,
+            Error::Server(_) => &SERVER,
+            Error::Timeout { .. } => &TIMEOUT,
+            Error::Connection { .. } => &CONNECTION,
+            Error::Decode { .. } => &DECODE,
+            Error::InvalidRequest { .. } => &INVALID_REQUEST,
+            Error::Config(_) => &CONFIG,
+            Error::Aborted { .. } => &ABORTED,
+        }
+    }
+
     /// A stable, lower-case code for each variant; bindings map it to their error classes.
     pub fn code(&self) -> &'static str {
-        match self {
-            Error::Authentication(_) => "authentication",
-            Error::PermissionDenied { .. } => "permission_denied",
-            Error::NotFound(_) => "not_found",
-            Error::Validation(_) => "validation",
-            Error::RateLimited { .. } => "rate_limited",
-            Error::Api(_) => "api",
-            Error::Server(_) => "server",
-            Error::Timeout { .. } => "timeout",
-            Error::Connection { .. } => "connection",
-            Error::Decode { .. } => "decode",
-            Error::InvalidRequest { .. } => "invalid_request",
-            Error::Config(_) => "config",
-            Error::Aborted { .. } => "aborted",
-        }
+        self.kind().code
     }
 
     /// The server's response details, for errors that come from a response.
@@ -290,31 +379,37 @@ impl Error {
         }
     }
 
-    /// The error as a JSON object: `code`, `message` and whichever details it has (status,
-    /// server message, field errors, request id, required permission, retry wait, …).
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::{Value, json};
-        let mut out = serde_json::Map::new();
-        out.insert("code".into(), self.code().into());
-        out.insert("message".into(), self.to_string().into());
-        let mut put = |k: &str, v: Value| {
-            if !v.is_null() {
-                out.insert(k.into(), v);
-            }
+    /// Everything any language shows of this error, as one struct: what the bindings convert
+    /// generically (Python's exception attributes, Node's `details`, the CLI's JSON).
+    pub fn details(&self) -> ErrorDetails {
+        let info = self.info();
+        let mut d = ErrorDetails {
+            code: self.code(),
+            message: self.to_string(),
+            status: self.status(),
+            server_message: info.map(|i| i.message.clone()),
+            errors: info.map(|i| i.errors.clone()).filter(|e| !e.is_empty()),
+            request_id: self.request_id().map(str::to_string),
+            headers: info.map(|i| i.headers.iter().cloned().collect()),
+            rate_limit: self.rate_limit().map(RateLimitInfo::from),
+            body: info.map(|i| i.body.clone()),
+            retry_after: self.retry_after().map(|d| d.as_secs_f64()),
+            ..ErrorDetails::default()
         };
-        put("status", json!(self.status()));
-        put("server_message", json!(self.info().map(|i| &i.message)));
-        put("errors", json!(self.info().filter(|i| !i.errors.is_empty()).map(|i| &i.errors)));
-        put("request_id", json!(self.request_id()));
-        put("retry_after", json!(self.retry_after().map(|d| d.as_secs_f64())));
         match self {
-            Error::PermissionDenied { required, .. } => put("required_permission", json!(required.as_str())),
-            Error::Connection { request_sent, .. } => put("request_sent", json!(request_sent)),
-            Error::Aborted { write_sent } => put("request_sent", json!(write_sent)),
-            Error::InvalidRequest { field, .. } => put("field", json!(field)),
+            Error::PermissionDenied { required, .. } => d.required_permission = Some(required.as_str()),
+            Error::Connection { request_sent, .. } => d.request_sent = Some(*request_sent),
+            Error::Aborted { write_sent } => d.request_sent = Some(*write_sent),
+            Error::Decode { excerpt, .. } => d.body_excerpt = Some(excerpt.clone()),
+            Error::InvalidRequest { field, .. } => d.field = field.clone(),
             _ => {}
         }
-        Value::Object(out)
+        d
+    }
+
+    /// The error as a JSON object: [`Error::details`], absent fields left out.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self.details()).unwrap_or_else(|_| serde_json::json!({"code": self.code(), "message": self.to_string()}))
     }
 
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
@@ -378,5 +473,73 @@ impl Error {
             500..=599 => Error::Server(info),
             _ => Error::Api(info),
         }
+    }
+}
+
+#[cfg(test)]
+mod table {
+    use super::*;
+
+    /// One error of each variant. The match below has no wildcard: a new variant fails to
+    /// compile here until it has a sample, and then the test checks it has a row.
+    fn samples() -> Vec<Error> {
+        let info = || Box::new(ApiErrorInfo { status: 400, message: "m".into(), errors: BTreeMap::new(), request_id: None, rate_limit: None, headers: vec![], body: String::new() });
+        let all = vec![
+            Error::Authentication(info()),
+            Error::PermissionDenied { info: info(), required: Permission::Write },
+            Error::NotFound(info()),
+            Error::Validation(info()),
+            Error::RateLimited { info: info(), retry_after: Duration::from_secs(1) },
+            Error::Api(info()),
+            Error::Server(info()),
+            Error::Timeout { after: Duration::from_secs(1) },
+            Error::Connection { message: "m".into(), request_sent: false },
+            Error::Decode { status: 200, message: "m".into(), excerpt: String::new(), request_id: None },
+            Error::InvalidRequest { message: "m".into(), field: None },
+            Error::Config("m".into()),
+            Error::Aborted { write_sent: false },
+        ];
+        for e in &all {
+            match e {
+                Error::Authentication(_)
+                | Error::PermissionDenied { .. }
+                | Error::NotFound(_)
+                | Error::Validation(_)
+                | Error::RateLimited { .. }
+                | Error::Api(_)
+                | Error::Server(_)
+                | Error::Timeout { .. }
+                | Error::Connection { .. }
+                | Error::Decode { .. }
+                | Error::InvalidRequest { .. }
+                | Error::Config(_)
+                | Error::Aborted { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_variant_has_a_row_and_every_row_a_variant() {
+        let samples = samples();
+        for e in &samples {
+            assert!(ERROR_KINDS.contains(e.kind()), "{:?} has no row in ERROR_KINDS", e.code());
+            assert_eq!(e.details().code, e.code());
+        }
+        for kind in ERROR_KINDS {
+            assert!(samples.iter().any(|e| e.kind() == kind), "row {} has no variant", kind.code);
+            let classes = ERROR_KINDS.iter().map(|k| k.class).chain(["BlinksaleError"]).collect::<Vec<_>>();
+            assert!(classes.contains(&kind.parent), "row {} derives from unknown {}", kind.code, kind.parent);
+        }
+        let mut codes: Vec<_> = ERROR_KINDS.iter().map(|k| k.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ERROR_KINDS.len(), "codes are unique");
+    }
+
+    #[test]
+    fn details_leave_absent_fields_out() {
+        let v = Error::Config("no token".into()).to_json();
+        assert_eq!(v, serde_json::json!({"code": "config", "message": "configuration error: no token"}));
     }
 }

@@ -24,37 +24,64 @@
 //! Operations the public docs only name are marked [`ops::Source::Inferred`]; they follow
 //! the docs' conventions for path, method and body.
 #![warn(missing_docs)]
+#![warn(clippy::too_many_lines)]
 
 #[macro_use]
 pub mod macros;
 
+pub mod binding;
+mod call;
 mod cancel;
+mod catalog;
 mod client;
 mod config;
+mod describe;
 mod error;
 pub mod log;
+mod method;
+mod models;
 pub mod ops;
-mod page;
+mod options;
+mod pagination;
 mod ratelimit;
 pub mod resources;
 mod response;
-pub mod schema;
 mod secret;
 mod transport;
 pub mod validate;
 
+/// How models describe themselves, and the catalog of them all: what the bindings'
+/// generators read.
+pub mod schema {
+    pub use crate::catalog::to_json;
+    pub use crate::describe::{DefaultValue, FieldDesc, FieldSpec, FieldType, Kind, Model, ModelDesc, TypeDesc};
+
+    /// Every model of the API, responses and request bodies: those the operation table reaches.
+    pub fn models() -> Vec<ModelDesc> {
+        crate::catalog::models().to_vec()
+    }
+
+    /// Looks a model up by name.
+    pub fn model(name: &str) -> Option<ModelDesc> {
+        crate::catalog::model(name).cloned()
+    }
+}
+
 pub use cancel::CancelToken;
-pub use client::{Client, JsonData, RawEnvelope};
+pub use client::{Client, RawEnvelope};
 pub use config::{
-    BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, DEFAULT_RATE_LIMIT_STORE_PREFIX, RATE_LIMIT_STORE_ENV, TOKEN_ENV,
+    BASE_URL_ENV, ClientBuilder, Config, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES,
+    DEFAULT_RATE_LIMIT, DEFAULT_RATE_LIMIT_STORE_PREFIX, DEFAULT_TIMEOUT, RATE_LIMIT_STORE_ENV, TOKEN_ENV,
 };
-pub use error::{ApiErrorInfo, ERROR_BODY_LIMIT, ERROR_KINDS, Error, ErrorKind, Permission, Result};
+pub use error::{ApiErrorInfo, ERROR_BODY_LIMIT, ERROR_KINDS, Error, ErrorDetails, ErrorKind, Permission, RateLimitInfo, Result};
 pub use http;
-pub use ops::Method;
-pub use page::{ChunkStream, ItemStream, MetaLink, Page, PageChunk, PageLinks, PageMeta, PageStream};
+pub use method::Method;
+pub use models::{MetaLink, PageLinks, PageMeta};
+pub use options::RequestOptions;
+pub use pagination::{ChunkStream, ItemStream, Page, PageChunk, PageStream};
 pub use ratelimit::RateLimit;
 pub use resources::*;
 pub use response::Response;
 pub use rust_decimal::Decimal;
 pub use secret::SecretToken;
-pub use transport::{RawResponse, RequestOptions, backoff};
+pub use transport::{RawResponse, backoff};

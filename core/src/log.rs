@@ -102,3 +102,15 @@ macro_rules! event {
     }};
 }
 pub(crate) use event;
+
+/// [`event!`] at a level chosen at run time (WARN or INFO): `tracing` needs it as a constant.
+macro_rules! event_at {
+    ($sink:expr, $level:expr, $msg:literal, $($k:ident = $v:expr),* $(,)?) => {{
+        if $level == tracing::Level::WARN {
+            $crate::log::event!($sink, WARN, $msg, $($k = $v),*);
+        } else {
+            $crate::log::event!($sink, INFO, $msg, $($k = $v),*);
+        }
+    }};
+}
+pub(crate) use event_at;

@@ -83,15 +83,15 @@ macro_rules! model {
             pub extra: ::serde_json::Map<String, ::serde_json::Value>,
         }
 
-        impl $crate::schema::Model for $name {
-            fn describe() -> $crate::schema::ModelDesc {
-                $crate::schema::ModelDesc {
+        impl $crate::describe::Model for $name {
+            fn describe() -> $crate::describe::ModelDesc {
+                $crate::describe::ModelDesc {
                     name: stringify!($name),
                     doc: concat!($($sdoc, "\n"),*),
                     fields: vec![$(
-                        $crate::schema::FieldDesc {
+                        $crate::describe::FieldDesc {
                             name: stringify!($field),
-                            ty: <$ty as $crate::schema::FieldType>::type_desc(),
+                            ty: <$ty as $crate::describe::FieldType>::type_desc(),
                             doc: concat!($($fdoc, "\n"),*),
                         }
                     ),*],
@@ -100,9 +100,9 @@ macro_rules! model {
             }
         }
 
-        impl $crate::schema::FieldType for $name {
-            fn type_desc() -> $crate::schema::TypeDesc {
-                $crate::schema::TypeDesc::Model(stringify!($name))
+        impl $crate::describe::FieldType for $name {
+            fn type_desc() -> $crate::describe::TypeDesc {
+                $crate::describe::TypeDesc::Model { name: stringify!($name), describe: <$name as $crate::describe::Model>::describe }
             }
         }
 
@@ -230,9 +230,9 @@ macro_rules! string_enum {
             }
         }
 
-        impl $crate::schema::FieldType for $name {
-            fn type_desc() -> $crate::schema::TypeDesc {
-                $crate::schema::TypeDesc::Enum { name: stringify!($name), values: $name::VALUES }
+        impl $crate::describe::FieldType for $name {
+            fn type_desc() -> $crate::describe::TypeDesc {
+                $crate::describe::TypeDesc::Enum { name: stringify!($name), values: $name::VALUES }
             }
         }
 
@@ -243,6 +243,44 @@ macro_rules! string_enum {
             fn default() -> Self {
                 Self::from([$($value),+][0])
             }
+        }
+    };
+}
+
+/// Declares a struct of the binding contract: the struct, and `FIELDS`, the description each
+/// language's generated layer is written from. Fields are written once, here.
+macro_rules! contract {
+    (@default) => { $crate::describe::DefaultValue::Unset };
+    (@default $d:expr) => { $d };
+    (
+        $(#[doc = $sdoc:literal])*
+        #[derive($($derive:path),*)]
+        $(#[serde($($sattr:tt)*)])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $(#[serde($($fattr:tt)*)])*
+                pub $field:ident : $ty:ty => $kind:ident $(= $default:expr)?,
+            )*
+        }
+    ) => {
+        $(#[doc = $sdoc])*
+        #[derive($($derive),*)]
+        $(#[serde($($sattr)*)])*
+        pub struct $name {
+            $( $(#[doc = $fdoc])* $(#[serde($($fattr)*)])* pub $field: $ty, )*
+        }
+
+        impl $name {
+            /// Every field, as the bindings' generators read it.
+            pub const FIELDS: &'static [$crate::describe::FieldSpec] = &[$(
+                $crate::describe::FieldSpec {
+                    name: stringify!($field),
+                    kind: $crate::describe::Kind::$kind,
+                    doc: concat!($($fdoc, "\n"),*),
+                    default: contract!(@default $($default)?),
+                },
+            )*];
         }
     };
 }

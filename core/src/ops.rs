@@ -2,63 +2,8 @@
 //! request body model and where the docs stand. Typed handlers and the bindings all send
 //! requests through this table.
 use crate::error::{Error, Permission, Result};
-use crate::schema::{Model, ModelDesc};
-
-/// HTTP methods the API uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// GET
-    Get,
-    /// POST
-    Post,
-    /// PUT
-    Put,
-    /// PATCH
-    Patch,
-    /// DELETE
-    Delete,
-}
-
-impl Method {
-    /// The method's name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-
-    /// Parses a method name (any case).
-    pub fn parse(s: &str) -> Result<Method> {
-        Ok(match s.to_ascii_uppercase().as_str() {
-            "GET" => Method::Get,
-            "POST" => Method::Post,
-            "PUT" => Method::Put,
-            "PATCH" => Method::Patch,
-            "DELETE" => Method::Delete,
-            other => return Err(Error::invalid("method", format!("unsupported HTTP method {other:?}"))),
-        })
-    }
-
-    /// Whether repeating the request has the same effect as sending it once.
-    /// POST creates, sends or records a payment: never assumed safe to repeat.
-    pub fn idempotent(self) -> bool {
-        self != Method::Post
-    }
-
-    pub(crate) fn to_reqwest(self) -> reqwest::Method {
-        match self {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Put => reqwest::Method::PUT,
-            Method::Patch => reqwest::Method::PATCH,
-            Method::Delete => reqwest::Method::DELETE,
-        }
-    }
-}
+pub use crate::method::Method;
+use crate::describe::{Model, ModelDesc};
 
 /// Whether the public docs have a page for the operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +12,27 @@ pub enum Source {
     Documented,
     /// The docs name the resource only; method, path and body follow their conventions.
     Inferred,
+}
+
+/// What an operation's response carries in `data`.
+#[derive(Clone, Copy, Debug)]
+pub enum Output {
+    /// Nothing (`null`).
+    Nothing,
+    /// One object of this model.
+    One(fn() -> ModelDesc),
+    /// A page of this model.
+    List(fn() -> ModelDesc),
+}
+
+impl Output {
+    /// The model's description, if there is one.
+    pub fn model(&self) -> Option<ModelDesc> {
+        match self {
+            Output::Nothing => None,
+            Output::One(d) | Output::List(d) => Some(d()),
+        }
+    }
 }
 
 /// One API operation.
@@ -88,8 +54,8 @@ pub struct Operation {
     pub source: Source,
     /// The request body's model, if it takes one.
     pub input: Option<fn() -> ModelDesc>,
-    /// The response's `data` model (`[Model]` for lists, `null` for none).
-    pub output: &'static str,
+    /// The response's `data`: a model, a list of one, or nothing.
+    pub output: Output,
     /// Query filters a list takes besides `page` and `per_page`.
     pub filters: &'static [&'static str],
     /// One line saying what it does (the spec's `summary`).
@@ -160,71 +126,74 @@ pub fn permission_for(method: Method, path: &str) -> Permission {
 }
 
 macro_rules! ops {
-    ($( $id:literal $res:literal $action:literal $method:ident $path:literal $perm:ident $src:ident $input:tt $output:literal [$($filter:literal),*] $summary:literal; )*) => {
+    ($( $id:literal $res:literal $action:literal $method:ident $path:literal $perm:ident $src:ident $input:tt $output:tt [$($filter:literal),*] $summary:literal; )*) => {
         /// Every operation, in the spec's order.
         pub static OPERATIONS: &[Operation] = &[$(
             Operation {
                 id: $id, resource: $res, action: $action, method: Method::$method, path: $path,
-                permission: Permission::$perm, source: Source::$src, input: ops!(@input $input), output: $output,
+                permission: Permission::$perm, source: Source::$src, input: ops!(@input $input), output: ops!(@output $output),
                 filters: &[$($filter),*], summary: $summary,
             },
         )*];
     };
     (@input -) => { None };
-    (@input $model:ident) => { Some(<crate::resources::$model as Model>::describe as fn() -> ModelDesc) };
+    (@input $model:ident) => { Some(<crate::models::$model as Model>::describe as fn() -> ModelDesc) };
+    (@output -) => { Output::Nothing };
+    (@output [$model:ident]) => { Output::List(<crate::models::$model as Model>::describe) };
+    (@output $model:ident) => { Output::One(<crate::models::$model as Model>::describe) };
 }
 
 ops! {
-    "listClients" "clients" "list" Get "/clients" Read Documented - "[Client]" ["search"] "List clients";
-    "createClient" "clients" "create" Post "/clients" Write Inferred NewClient "Client" [] "Create a client";
-    "getClient" "clients" "get" Get "/clients/{clientId}" Read Documented - "Client" [] "Get a client";
-    "updateClient" "clients" "update" Put "/clients/{clientId}" Write Inferred ClientUpdate "Client" [] "Update a client";
-    "deleteClient" "clients" "delete" Delete "/clients/{clientId}" Write Inferred - "null" [] "Delete a client";
-    "listContacts" "contacts" "list" Get "/clients/{clientId}/contacts" Read Inferred - "[Contact]" [] "List contacts";
-    "createContact" "contacts" "create" Post "/clients/{clientId}/contacts" Write Inferred ContactInput "Contact" [] "Create a contact";
-    "getContact" "contacts" "get" Get "/clients/{clientId}/contacts/{contactId}" Read Inferred - "Contact" [] "Get a contact";
-    "updateContact" "contacts" "update" Put "/clients/{clientId}/contacts/{contactId}" Write Documented ContactInput "Contact" [] "Update a contact";
-    "deleteContact" "contacts" "delete" Delete "/clients/{clientId}/contacts/{contactId}" Write Inferred - "null" [] "Delete a contact";
-    "listEstimates" "estimates" "list" Get "/estimates" Read Documented - "[Estimate]" ["status", "client_id"] "List estimates";
-    "createEstimate" "estimates" "create" Post "/estimates" Write Inferred NewEstimate "Estimate" [] "Create an estimate";
-    "getEstimate" "estimates" "get" Get "/estimates/{estimateId}" Read Inferred - "Estimate" [] "Get an estimate";
-    "updateEstimate" "estimates" "update" Put "/estimates/{estimateId}" Write Documented EstimateUpdate "Estimate" [] "Update an estimate";
-    "deleteEstimate" "estimates" "delete" Delete "/estimates/{estimateId}" Write Inferred - "null" [] "Delete an estimate";
-    "sendEstimate" "estimates" "send" Post "/estimates/{estimateId}/send" Send Inferred - "Estimate" [] "Send an estimate by email";
-    "convertEstimate" "estimates" "convert" Post "/estimates/{estimateId}/convert" Write Inferred - "Invoice" [] "Convert an estimate to an invoice";
-    "listInvoices" "invoices" "list" Get "/invoices" Read Inferred - "[Invoice]" ["status", "client_id"] "List invoices";
-    "createInvoice" "invoices" "create" Post "/invoices" Write Inferred NewInvoice "Invoice" [] "Create an invoice";
-    "getInvoice" "invoices" "get" Get "/invoices/{invoiceId}" Read Inferred - "Invoice" [] "Get an invoice";
-    "updateInvoice" "invoices" "update" Put "/invoices/{invoiceId}" Write Inferred InvoiceUpdate "Invoice" [] "Update an invoice";
-    "deleteInvoice" "invoices" "delete" Delete "/invoices/{invoiceId}" Write Inferred - "null" [] "Delete an invoice";
-    "sendInvoice" "invoices" "send" Post "/invoices/{invoiceId}/send" Send Inferred - "Invoice" [] "Send an invoice by email";
-    "applyInvoicePayment" "invoices" "apply_payment" Post "/invoices/{invoiceId}/payments" Write Documented ApplyPayment "AppliedPayment" [] "Apply payment to invoice";
-    "listRecurringInvoices" "recurring_invoices" "list" Get "/recurring-invoices" Read Documented - "[RecurringInvoice]" ["status", "client_id"] "List recurring invoices";
-    "createRecurringInvoice" "recurring_invoices" "create" Post "/recurring-invoices" Write Documented NewRecurringInvoice "RecurringInvoice" [] "Create a recurring invoice";
-    "getRecurringInvoice" "recurring_invoices" "get" Get "/recurring-invoices/{recurringInvoiceId}" Read Inferred - "RecurringInvoice" [] "Get a recurring invoice";
-    "updateRecurringInvoice" "recurring_invoices" "update" Put "/recurring-invoices/{recurringInvoiceId}" Write Documented RecurringInvoiceUpdate "RecurringInvoice" [] "Update a recurring invoice";
-    "deleteRecurringInvoice" "recurring_invoices" "delete" Delete "/recurring-invoices/{recurringInvoiceId}" Write Inferred - "null" [] "Delete a recurring invoice";
-    "updateRecurringInvoiceStatus" "recurring_invoices" "update_status" Patch "/recurring-invoices/{recurringInvoiceId}/status" Write Documented RecurringStatusInput "RecurringInvoice" [] "Update recurring invoice status";
-    "listPayments" "payments" "list" Get "/payments" Read Inferred - "[Payment]" ["invoice_id"] "List payments";
-    "createPayment" "payments" "create" Post "/payments" Write Documented NewPayment "Payment" [] "Create a payment";
-    "getPayment" "payments" "get" Get "/payments/{paymentId}" Read Documented - "Payment" [] "Get a payment";
-    "updatePayment" "payments" "update" Put "/payments/{paymentId}" Write Documented PaymentUpdate "Payment" [] "Update a payment";
-    "deletePayment" "payments" "delete" Delete "/payments/{paymentId}" Write Inferred - "null" [] "Delete a payment";
-    "listTaxes" "taxes" "list" Get "/taxes" Read Inferred - "[Tax]" [] "List taxes";
-    "createTax" "taxes" "create" Post "/taxes" Write Inferred NewTax "Tax" [] "Create a tax";
-    "getTax" "taxes" "get" Get "/taxes/{taxId}" Read Inferred - "Tax" [] "Get a tax";
-    "updateTax" "taxes" "update" Put "/taxes/{taxId}" Write Inferred TaxUpdate "Tax" [] "Update a tax";
-    "deleteTax" "taxes" "delete" Delete "/taxes/{taxId}" Write Inferred - "null" [] "Delete a tax";
-    "listUnits" "units" "list" Get "/units" Read Documented - "[Unit]" [] "List units";
-    "createUnit" "units" "create" Post "/units" Write Inferred UnitInput "Unit" [] "Create an unit";
-    "getUnit" "units" "get" Get "/units/{unitId}" Read Documented - "Unit" [] "Get an unit";
-    "updateUnit" "units" "update" Put "/units/{unitId}" Write Documented UnitInput "Unit" [] "Update an unit";
-    "deleteUnit" "units" "delete" Delete "/units/{unitId}" Write Inferred - "null" [] "Delete an unit";
-    "listItems" "items" "list" Get "/items" Read Inferred - "[Item]" [] "List saved line items";
-    "createItem" "items" "create" Post "/items" Write Inferred NewItem "Item" [] "Create a saved line item";
-    "getItem" "items" "get" Get "/items/{itemId}" Read Inferred - "Item" [] "Get a saved line item";
-    "updateItem" "items" "update" Put "/items/{itemId}" Write Inferred ItemUpdate "Item" [] "Update a saved line item";
-    "deleteItem" "items" "delete" Delete "/items/{itemId}" Write Inferred - "null" [] "Delete a saved line item";
+    "listClients" "clients" "list" Get "/clients" Read Documented - [Client] ["search"] "List clients";
+    "createClient" "clients" "create" Post "/clients" Write Inferred NewClient Client [] "Create a client";
+    "getClient" "clients" "get" Get "/clients/{clientId}" Read Documented - Client [] "Get a client";
+    "updateClient" "clients" "update" Put "/clients/{clientId}" Write Inferred ClientUpdate Client [] "Update a client";
+    "deleteClient" "clients" "delete" Delete "/clients/{clientId}" Write Inferred - - [] "Delete a client";
+    "listContacts" "contacts" "list" Get "/clients/{clientId}/contacts" Read Inferred - [Contact] [] "List contacts";
+    "createContact" "contacts" "create" Post "/clients/{clientId}/contacts" Write Inferred ContactInput Contact [] "Create a contact";
+    "getContact" "contacts" "get" Get "/clients/{clientId}/contacts/{contactId}" Read Inferred - Contact [] "Get a contact";
+    "updateContact" "contacts" "update" Put "/clients/{clientId}/contacts/{contactId}" Write Documented ContactInput Contact [] "Update a contact";
+    "deleteContact" "contacts" "delete" Delete "/clients/{clientId}/contacts/{contactId}" Write Inferred - - [] "Delete a contact";
+    "listEstimates" "estimates" "list" Get "/estimates" Read Documented - [Estimate] ["status", "client_id"] "List estimates";
+    "createEstimate" "estimates" "create" Post "/estimates" Write Inferred NewEstimate Estimate [] "Create an estimate";
+    "getEstimate" "estimates" "get" Get "/estimates/{estimateId}" Read Inferred - Estimate [] "Get an estimate";
+    "updateEstimate" "estimates" "update" Put "/estimates/{estimateId}" Write Documented EstimateUpdate Estimate [] "Update an estimate";
+    "deleteEstimate" "estimates" "delete" Delete "/estimates/{estimateId}" Write Inferred - - [] "Delete an estimate";
+    "sendEstimate" "estimates" "send" Post "/estimates/{estimateId}/send" Send Inferred - Estimate [] "Send an estimate by email";
+    "convertEstimate" "estimates" "convert" Post "/estimates/{estimateId}/convert" Write Inferred - Invoice [] "Convert an estimate to an invoice";
+    "listInvoices" "invoices" "list" Get "/invoices" Read Inferred - [Invoice] ["status", "client_id"] "List invoices";
+    "createInvoice" "invoices" "create" Post "/invoices" Write Inferred NewInvoice Invoice [] "Create an invoice";
+    "getInvoice" "invoices" "get" Get "/invoices/{invoiceId}" Read Inferred - Invoice [] "Get an invoice";
+    "updateInvoice" "invoices" "update" Put "/invoices/{invoiceId}" Write Inferred InvoiceUpdate Invoice [] "Update an invoice";
+    "deleteInvoice" "invoices" "delete" Delete "/invoices/{invoiceId}" Write Inferred - - [] "Delete an invoice";
+    "sendInvoice" "invoices" "send" Post "/invoices/{invoiceId}/send" Send Inferred - Invoice [] "Send an invoice by email";
+    "applyInvoicePayment" "invoices" "apply_payment" Post "/invoices/{invoiceId}/payments" Write Documented ApplyPayment AppliedPayment [] "Apply payment to invoice";
+    "listRecurringInvoices" "recurring_invoices" "list" Get "/recurring-invoices" Read Documented - [RecurringInvoice] ["status", "client_id"] "List recurring invoices";
+    "createRecurringInvoice" "recurring_invoices" "create" Post "/recurring-invoices" Write Documented NewRecurringInvoice RecurringInvoice [] "Create a recurring invoice";
+    "getRecurringInvoice" "recurring_invoices" "get" Get "/recurring-invoices/{recurringInvoiceId}" Read Inferred - RecurringInvoice [] "Get a recurring invoice";
+    "updateRecurringInvoice" "recurring_invoices" "update" Put "/recurring-invoices/{recurringInvoiceId}" Write Documented RecurringInvoiceUpdate RecurringInvoice [] "Update a recurring invoice";
+    "deleteRecurringInvoice" "recurring_invoices" "delete" Delete "/recurring-invoices/{recurringInvoiceId}" Write Inferred - - [] "Delete a recurring invoice";
+    "updateRecurringInvoiceStatus" "recurring_invoices" "update_status" Patch "/recurring-invoices/{recurringInvoiceId}/status" Write Documented RecurringStatusInput RecurringInvoice [] "Update recurring invoice status";
+    "listPayments" "payments" "list" Get "/payments" Read Inferred - [Payment] ["invoice_id"] "List payments";
+    "createPayment" "payments" "create" Post "/payments" Write Documented NewPayment Payment [] "Create a payment";
+    "getPayment" "payments" "get" Get "/payments/{paymentId}" Read Documented - Payment [] "Get a payment";
+    "updatePayment" "payments" "update" Put "/payments/{paymentId}" Write Documented PaymentUpdate Payment [] "Update a payment";
+    "deletePayment" "payments" "delete" Delete "/payments/{paymentId}" Write Inferred - - [] "Delete a payment";
+    "listTaxes" "taxes" "list" Get "/taxes" Read Inferred - [Tax] [] "List taxes";
+    "createTax" "taxes" "create" Post "/taxes" Write Inferred NewTax Tax [] "Create a tax";
+    "getTax" "taxes" "get" Get "/taxes/{taxId}" Read Inferred - Tax [] "Get a tax";
+    "updateTax" "taxes" "update" Put "/taxes/{taxId}" Write Inferred TaxUpdate Tax [] "Update a tax";
+    "deleteTax" "taxes" "delete" Delete "/taxes/{taxId}" Write Inferred - - [] "Delete a tax";
+    "listUnits" "units" "list" Get "/units" Read Documented - [Unit] [] "List units";
+    "createUnit" "units" "create" Post "/units" Write Inferred UnitInput Unit [] "Create an unit";
+    "getUnit" "units" "get" Get "/units/{unitId}" Read Documented - Unit [] "Get an unit";
+    "updateUnit" "units" "update" Put "/units/{unitId}" Write Documented UnitInput Unit [] "Update an unit";
+    "deleteUnit" "units" "delete" Delete "/units/{unitId}" Write Inferred - - [] "Delete an unit";
+    "listItems" "items" "list" Get "/items" Read Inferred - [Item] [] "List saved line items";
+    "createItem" "items" "create" Post "/items" Write Inferred NewItem Item [] "Create a saved line item";
+    "getItem" "items" "get" Get "/items/{itemId}" Read Inferred - Item [] "Get a saved line item";
+    "updateItem" "items" "update" Put "/items/{itemId}" Write Inferred ItemUpdate Item [] "Update a saved line item";
+    "deleteItem" "items" "delete" Delete "/items/{itemId}" Write Inferred - - [] "Delete a saved line item";
 }
 
 /// Looks an operation up by its `operationId`.

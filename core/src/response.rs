@@ -1,9 +1,9 @@
-//! The decoded envelope and the response around it.
+//! The response as the caller gets it, and the envelope it is decoded from.
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result, excerpt};
-use crate::page::{PageLinks, PageMeta};
+use crate::models::{PageLinks, PageMeta, has_next};
 use crate::ratelimit::RateLimit;
 use crate::transport::RawResponse;
 
@@ -41,54 +41,45 @@ impl<T> Response<T> {
             rate_limit: self.rate_limit,
         }
     }
-
-    /// Applies a fallible `f` to the data, keeping the HTTP details.
-    pub(crate) fn try_map<U>(self, f: impl FnOnce(T) -> Result<U>) -> Result<Response<U>> {
-        let Response { data, message, status, headers, request_id, rate_limit } = self;
-        Ok(Response { data: f(data)?, message, status, headers, request_id, rate_limit })
-    }
 }
 
-/// `{success, message, data, meta?, links?}`. Pagination links are accepted both inside
-/// `meta` and at the top level, as the docs show both.
+/// `{success, message, data, meta?, links?}`: a body as the API sends it. Pagination links
+/// are accepted both inside `meta` and at the top level, as the docs show both.
 #[derive(Deserialize)]
 pub(crate) struct Envelope<T> {
     #[serde(default)]
     success: Option<bool>,
     #[serde(default)]
     message: Option<String>,
-    data: T,
+    pub data: T,
     #[serde(default)]
-    meta: Option<PageMeta>,
-    #[serde(default)]
-    links: Option<PageLinks>,
-}
-
-/// A decoded body: data plus the list metadata, if any.
-pub(crate) struct Decoded<T> {
-    pub response: Response<T>,
     pub meta: Option<PageMeta>,
+    #[serde(default)]
     pub links: Option<PageLinks>,
 }
 
-/// Decodes the envelope of a 2xx response.
-pub(crate) fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<Decoded<T>> {
+impl<T> Envelope<T> {
+    /// Whether another page follows (lists only).
+    pub fn has_next(&self) -> bool {
+        self.meta.as_ref().is_some_and(|m| has_next(m, self.links.as_ref()))
+    }
+}
+
+/// Decodes the envelope of a 2xx response; the caller's data is `T`, the rest of the body
+/// stays beside it.
+pub(crate) fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<Response<Envelope<T>>> {
     let fail = |message: String| Error::Decode { status: raw.status, message, excerpt: excerpt(&raw.body), request_id: raw.request_id.clone() };
-    let env: Envelope<T> = serde_json::from_slice(&raw.body).map_err(|e| fail(e.to_string()))?;
+    let mut env: Envelope<T> = serde_json::from_slice(&raw.body).map_err(|e| fail(e.to_string()))?;
     if env.success == Some(false) {
         return Err(fail("the envelope says success: false on a 2xx response".into()));
     }
-    Ok(Decoded {
-        response: Response {
-            data: env.data,
-            message: env.message,
-            status: raw.status,
-            headers: raw.headers,
-            request_id: raw.request_id,
-            rate_limit: raw.rate_limit,
-        },
-        meta: env.meta,
-        links: env.links,
+    Ok(Response {
+        message: env.message.take(),
+        data: env,
+        status: raw.status,
+        headers: raw.headers,
+        request_id: raw.request_id,
+        rate_limit: raw.rate_limit,
     })
 }
 
@@ -97,7 +88,7 @@ mod fuzz {
     //! Whatever the server sends, decoding returns a value or an error: it never panics.
     use super::*;
     use crate::error::{Error, Permission};
-    use crate::resources::{Client, Invoice, RecurringInvoice};
+    use crate::models::{Client, Invoice, RecurringInvoice};
     use proptest::prelude::*;
     use serde_json::value::RawValue;
 

@@ -4,11 +4,13 @@ use std::time::Duration;
 use bytes::Bytes;
 use tokio::time::Instant;
 
+use crate::call::Call;
 use crate::config::Config;
-use crate::error::{Error, Permission, Result};
-use crate::log::event;
-use crate::ops::Method;
-use crate::ratelimit::{Limiter, RateLimit, retry_after};
+use crate::error::{Error, Result};
+use crate::log::{event, event_at};
+use crate::method::Method;
+use crate::options::{RequestOptions, header_map};
+use crate::ratelimit::{Limiter, Permit, RateLimit, retry_after};
 
 /// A response as it came off the wire, after retries.
 #[derive(Clone, Debug)]
@@ -23,103 +25,6 @@ pub struct RawResponse {
     pub request_id: Option<String>,
     /// The rate-limit headers, if any.
     pub rate_limit: Option<RateLimit>,
-}
-
-/// Per-request overrides of the client's settings; also what
-/// [`Client::with_options`](crate::Client::with_options) takes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RequestOptions {
-    /// Total time per attempt.
-    pub timeout: Option<Duration>,
-    /// Retries after a retryable failure.
-    pub max_retries: Option<u32>,
-    /// One bound on the whole call: limiter waits, every attempt and the backoff between
-    /// them. Past it the call ends with [`Error::Timeout`].
-    pub deadline: Option<Duration>,
-    /// Headers sent with the request; they replace client headers of the same name.
-    pub headers: Vec<(String, String)>,
-    /// Query pairs added to the request.
-    pub extra_query: Vec<(String, String)>,
-    /// Fields merged into the JSON body, unchecked: the way to send a field this version
-    /// does not know.
-    pub extra_body: Option<serde_json::Map<String, serde_json::Value>>,
-}
-
-impl RequestOptions {
-    /// No overrides.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets the timeout per attempt.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-    /// Sets the number of retries.
-    pub fn max_retries(mut self, n: u32) -> Self {
-        self.max_retries = Some(n);
-        self
-    }
-    /// Sets the deadline of the whole call.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.deadline = Some(deadline);
-        self
-    }
-    /// Adds a header.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
-        self
-    }
-    /// Adds a query pair.
-    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.extra_query.push((name.into(), value.into()));
-        self
-    }
-    /// Adds a body field.
-    pub fn body_field(mut self, name: impl Into<String>, value: serde_json::Value) -> Self {
-        self.extra_body.get_or_insert_with(Default::default).insert(name.into(), value);
-        self
-    }
-
-    /// Checks what cannot be sent besides the headers ([`header_map`] checks those): a zero
-    /// timeout.
-    pub(crate) fn check(&self) -> Result<()> {
-        if self.timeout.is_some_and(|t| t.is_zero()) {
-            return Err(Error::invalid("timeout", "must be greater than zero"));
-        }
-        if self.deadline.is_some_and(|t| t.is_zero()) {
-            return Err(Error::invalid("deadline", "must be greater than zero"));
-        }
-        Ok(())
-    }
-}
-
-/// Headers as a map, checked: names and values must be valid HTTP, and the token is set by
-/// the client only.
-pub(crate) fn header_map(headers: &[(String, String)]) -> Result<http::HeaderMap> {
-    let mut map = http::HeaderMap::with_capacity(headers.len());
-    for (name, value) in headers {
-        let n =
-            http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::invalid("headers", format!("{name:?} is not a valid header name")))?;
-        let v = http::HeaderValue::from_str(value)
-            .map_err(|_| Error::invalid("headers", format!("the value of {name:?} is not a valid header value")))?;
-        if n == http::header::AUTHORIZATION {
-            return Err(Error::invalid("headers", "the Authorization header carries the token; set the token on the client"));
-        }
-        map.insert(n, v);
-    }
-    Ok(map)
-}
-
-/// What one request needs.
-pub(crate) struct Outgoing<'a> {
-    pub method: Method,
-    /// Path below the base URL, ids already encoded.
-    pub path: &'a str,
-    pub query: &'a [(String, String)],
-    pub body: Option<Vec<u8>>,
-    pub permission: Permission,
-    pub options: &'a RequestOptions,
 }
 
 /// Delay before retry `n` (0-based): 0.5 s × 2^n, capped at 8 s, with jitter (half to full).
@@ -149,30 +54,37 @@ fn retryable(method: Method, failure: &Failure) -> bool {
     }
 }
 
-pub(crate) async fn send(http: &reqwest::Client, config: &Config, limiter: &Limiter, req: Outgoing<'_>) -> Result<RawResponse> {
-    let mut url = config.base_url.join(req.path.trim_start_matches('/')).map_err(|e| Error::invalid("path", format!("{e}")))?;
-    if !req.query.is_empty() || !req.options.extra_query.is_empty() {
-        url.query_pairs_mut().extend_pairs(req.query).extend_pairs(&req.options.extra_query);
+/// The client's side of a send: what every request of one client shares.
+pub(crate) struct Wire<'a> {
+    pub http: &'a reqwest::Client,
+    pub config: &'a Config,
+    pub limiter: &'a Limiter,
+}
+
+/// Sends a prepared call with its retries, within the deadline if one is set.
+pub(crate) async fn send(wire: Wire<'_>, call: &Call, options: &RequestOptions) -> Result<RawResponse> {
+    let config = wire.config;
+    let mut url = config.base_url.join(call.path.trim_start_matches('/')).map_err(|e| Error::invalid("path", format!("{e}")))?;
+    if !call.query.is_empty() || !options.extra_query.is_empty() {
+        url.query_pairs_mut().extend_pairs(&call.query).extend_pairs(&options.extra_query);
     }
-    req.options.check()?;
+    options.check()?;
     // Client headers, then this request's, which replace those of the same name.
     let mut headers = config.headers.clone();
-    if !req.options.headers.is_empty() {
-        headers.extend(header_map(&req.options.headers)?);
+    if !options.headers.is_empty() {
+        headers.extend(header_map(&options.headers)?);
     }
     let run = Attempts {
-        http,
-        config,
-        limiter,
-        req: &req,
-        shown: shown_path(req.path, &url),
+        wire,
+        call,
+        shown: shown_path(&call.path, &url),
         url,
         headers,
-        timeout: req.options.timeout.unwrap_or(config.timeout),
-        max_retries: req.options.max_retries.unwrap_or(config.max_retries),
+        timeout: options.timeout.unwrap_or(config.timeout),
+        max_retries: options.max_retries.unwrap_or(config.max_retries),
     };
     // The deadline bounds everything: limiter waits, attempts and backoff.
-    match req.options.deadline.or(config.deadline) {
+    match options.deadline.or(config.deadline) {
         None => run.run().await,
         Some(deadline) => tokio::time::timeout(deadline, run.run()).await.unwrap_or(Err(Error::Timeout { after: deadline })),
     }
@@ -194,10 +106,8 @@ fn shown_path(path: &str, url: &url::Url) -> String {
 
 /// One request and its retries.
 struct Attempts<'a> {
-    http: &'a reqwest::Client,
-    config: &'a Config,
-    limiter: &'a Limiter,
-    req: &'a Outgoing<'a>,
+    wire: Wire<'a>,
+    call: &'a Call,
     url: url::Url,
     shown: String,
     headers: http::HeaderMap,
@@ -205,9 +115,16 @@ struct Attempts<'a> {
     max_retries: u32,
 }
 
+/// One attempt's timing, for its log line.
+struct Timing {
+    attempt: u32,
+    waited_ms: u64,
+    started: Instant,
+}
+
 impl Attempts<'_> {
     fn sink(&self) -> Option<&crate::log::LogSink> {
-        self.config.log_sink.as_ref()
+        self.wire.config.log_sink.as_ref()
     }
 
     async fn run(&self) -> Result<RawResponse> {
@@ -217,147 +134,133 @@ impl Attempts<'_> {
                 Ok(response) => return Ok(response),
                 Err(failure) => failure,
             };
-            if retries < self.max_retries && retryable(self.req.method, &failure) {
-                let delay = match &failure {
-                    // The limiter already holds every request until the reset.
-                    Failure::Status { status: 429, .. } => Duration::from_millis(fastrand::u64(0..100)),
-                    Failure::Status { headers, .. } => backoff(retries).max(retry_after_header(headers)),
-                    Failure::Transport { .. } => backoff(retries),
-                };
-                event!(
-                    self.sink(),
-                    DEBUG,
-                    "blinksale: retrying",
-                    method = self.req.method.as_str(),
-                    path = self.shown.as_str(),
-                    retry = retries + 1,
-                    delay_ms = delay.as_millis() as u64,
-                    reason = failure_reason(&failure).as_str(),
-                );
-                tokio::time::sleep(delay).await;
-                retries += 1;
-                continue;
+            if retries >= self.max_retries || !retryable(self.call.method, &failure) {
+                return Err(self.final_error(failure));
             }
-            return Err(match failure {
-                Failure::Transport { error, .. } => error,
-                Failure::Status { status, headers, body, request_id } => {
-                    Error::from_response(status, &headers, &body, self.req.permission, request_id)
-                }
-            });
+            let delay = retry_delay(&failure, retries);
+            let reason = failure_reason(&failure);
+            let (method, path) = (self.call.method.as_str(), self.shown.as_str());
+            let delay_ms = delay.as_millis() as u64;
+            event!(self.sink(), DEBUG, "blinksale: retrying", method = method, path = path, retry = retries + 1, delay_ms = delay_ms, reason = reason.as_str());
+            tokio::time::sleep(delay).await;
+            retries += 1;
+        }
+    }
+
+    fn final_error(&self, failure: Failure) -> Error {
+        match failure {
+            Failure::Transport { error, .. } => error,
+            Failure::Status { status, headers, body, request_id } => Error::from_response(status, &headers, &body, self.call.permission, request_id),
         }
     }
 
     /// One attempt, logged as one line.
     async fn attempt(&self, attempt: u32) -> std::result::Result<RawResponse, Failure> {
-        let req = self.req;
-        let mut permit = self.limiter.acquire().await;
-        let waited_ms = permit.waited.as_millis() as u64;
-        if waited_ms > 0 {
-            event!(
-                self.sink(),
-                DEBUG,
-                "blinksale: waited for the rate limit",
-                method = req.method.as_str(),
-                path = self.shown.as_str(),
-                waited_ms = waited_ms
-            );
+        let mut permit = self.wire.limiter.acquire().await;
+        let timing = Timing { attempt, waited_ms: permit.waited.as_millis() as u64, started: Instant::now() };
+        if timing.waited_ms > 0 {
+            let (method, path, waited_ms) = (self.call.method.as_str(), self.shown.as_str(), timing.waited_ms);
+            event!(self.sink(), DEBUG, "blinksale: waited for the rate limit", method = method, path = path, waited_ms = waited_ms);
         }
-        let started = Instant::now();
-        let mut builder = self
-            .http
-            .request(req.method.to_reqwest(), self.url.clone())
-            .headers(self.headers.clone())
-            .timeout(self.timeout)
-            .bearer_auth(self.config.token.expose())
-            .header(http::header::ACCEPT, "application/json");
-        if let Some(body) = &req.body {
-            builder = builder.header(http::header::CONTENT_TYPE, "application/json").body(body.clone());
-        }
-        if !req.method.idempotent() {
+        if !self.call.method.idempotent() {
             crate::cancel::mark_write_started();
         }
         permit.going_out();
-        let resp = match builder.send().await {
-            Ok(resp) => resp,
-            Err(e) => {
-                // No response. A connection that failed never carried the request: the
-                // permit's drop gives its slot back.
-                if e.is_connect() {
-                    permit.not_sent();
-                }
-                drop(permit);
-                let error = transport_error(&e, self.timeout);
-                event!(
-                    self.sink(),
-                    WARN,
-                    "blinksale: request failed",
-                    method = req.method.as_str(),
-                    path = self.shown.as_str(),
-                    error = error.code(),
-                    duration_ms = started.elapsed().as_millis() as u64,
-                    attempt = attempt,
-                    waited_ms = waited_ms,
-                );
-                return Err(Failure::Transport { sent: !e.is_connect(), error });
-            }
-        };
+        match self.request().send().await {
+            Ok(resp) => self.received(resp, permit, &timing).await,
+            Err(e) => Err(self.not_answered(&e, permit, &timing)),
+        }
+    }
+
+    fn request(&self) -> reqwest::RequestBuilder {
+        let builder = self
+            .wire
+            .http
+            .request(self.call.method.to_reqwest(), self.url.clone())
+            .headers(self.headers.clone())
+            .timeout(self.timeout)
+            .bearer_auth(self.wire.config.token.expose())
+            .header(http::header::ACCEPT, "application/json");
+        match &self.call.body {
+            Some(body) => builder.header(http::header::CONTENT_TYPE, "application/json").body(body.clone()),
+            None => builder,
+        }
+    }
+
+    /// No response. A connection that failed never carried the request: the permit's drop
+    /// gives its slot back.
+    fn not_answered(&self, e: &reqwest::Error, mut permit: Permit, timing: &Timing) -> Failure {
+        if e.is_connect() {
+            permit.not_sent();
+        }
+        drop(permit);
+        let error = transport_error(e, self.timeout);
+        let (method, path, code) = (self.call.method.as_str(), self.shown.as_str(), error.code());
+        let (duration_ms, attempt, waited_ms) = (timing.started.elapsed().as_millis() as u64, timing.attempt, timing.waited_ms);
+        event!(self.sink(), WARN, "blinksale: request failed", method = method, path = path, error = code, duration_ms = duration_ms, attempt = attempt, waited_ms = waited_ms);
+        Failure::Transport { sent: !e.is_connect(), error }
+    }
+
+    /// A response: the limiter learns from its headers, then the body is read (capped).
+    async fn received(&self, resp: reqwest::Response, permit: Permit, timing: &Timing) -> std::result::Result<RawResponse, Failure> {
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
         let rate_limit = RateLimit::from_headers(&headers);
         let from_api = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
         permit.observe(rate_limit, (status == 429).then(|| retry_after(&headers)), from_api);
-        let line = |level: tracing::Level| {
-            let (duration_ms, request_id) = (started.elapsed().as_millis() as u64, request_id.as_deref().unwrap_or(""));
-            let (method, path) = (req.method.as_str(), self.shown.as_str());
-            if level == tracing::Level::WARN {
-                event!(
-                    self.sink(),
-                    WARN,
-                    "blinksale: response",
-                    method = method,
-                    path = path,
-                    status = status,
-                    duration_ms = duration_ms,
-                    attempt = attempt,
-                    waited_ms = waited_ms,
-                    request_id = request_id
-                );
-            } else {
-                event!(
-                    self.sink(),
-                    INFO,
-                    "blinksale: response",
-                    method = method,
-                    path = path,
-                    status = status,
-                    duration_ms = duration_ms,
-                    attempt = attempt,
-                    waited_ms = waited_ms,
-                    request_id = request_id
-                );
-            }
-        };
-        let body = match read_body(resp, self.config.max_response_bytes).await {
+        let body = match read_body(resp, self.wire.config.max_response_bytes).await {
             Ok(body) => body,
-            Err(BodyError::Read(e)) => {
-                line(tracing::Level::WARN);
-                return Err(Failure::Transport { sent: true, error: transport_error(&e, self.timeout) });
-            }
-            Err(BodyError::TooLarge(start)) => {
-                line(tracing::Level::WARN);
-                let message = format!("the response body is larger than the limit of {} bytes (max_response_bytes)", self.config.max_response_bytes);
-                return Err(Failure::Transport {
-                    sent: true,
-                    error: Error::Decode { status, message, excerpt: crate::error::excerpt(&start), request_id },
-                });
+            Err(e) => {
+                self.response_line(tracing::Level::WARN, status, request_id.as_deref(), timing);
+                return Err(self.unread(e, status, request_id));
             }
         };
-        line(if status >= 500 || status == 429 { tracing::Level::WARN } else { tracing::Level::INFO });
+        let level = if status >= 500 || status == 429 { tracing::Level::WARN } else { tracing::Level::INFO };
+        self.response_line(level, status, request_id.as_deref(), timing);
         if (200..300).contains(&status) {
             return Ok(RawResponse { status, headers, body, request_id, rate_limit });
         }
         Err(Failure::Status { status, headers, body, request_id })
+    }
+
+    fn unread(&self, e: BodyError, status: u16, request_id: Option<String>) -> Failure {
+        let error = match e {
+            BodyError::Read(e) => transport_error(&e, self.timeout),
+            BodyError::TooLarge(start) => {
+                let cap = self.wire.config.max_response_bytes;
+                let message = format!("the response body is larger than the limit of {cap} bytes (max_response_bytes)");
+                Error::Decode { status, message, excerpt: crate::error::excerpt(&start), request_id }
+            }
+        };
+        Failure::Transport { sent: true, error }
+    }
+
+    fn response_line(&self, level: tracing::Level, status: u16, request_id: Option<&str>, timing: &Timing) {
+        let (method, path, request_id) = (self.call.method.as_str(), self.shown.as_str(), request_id.unwrap_or(""));
+        let (duration_ms, attempt, waited_ms) = (timing.started.elapsed().as_millis() as u64, timing.attempt, timing.waited_ms);
+        event_at!(
+            self.sink(),
+            level,
+            "blinksale: response",
+            method = method,
+            path = path,
+            status = status,
+            duration_ms = duration_ms,
+            attempt = attempt,
+            waited_ms = waited_ms,
+            request_id = request_id
+        );
+    }
+}
+
+/// How long to wait before retry `retries` (0-based) after this failure.
+fn retry_delay(failure: &Failure, retries: u32) -> Duration {
+    match failure {
+        // The limiter already holds every request until the reset.
+        Failure::Status { status: 429, .. } => Duration::from_millis(fastrand::u64(0..100)),
+        Failure::Status { headers, .. } => backoff(retries).max(retry_after_header(headers)),
+        Failure::Transport { .. } => backoff(retries),
     }
 }
 

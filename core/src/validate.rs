@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::schema::{self, ModelDesc, TypeDesc};
+use crate::catalog;
+use crate::describe::{ModelDesc, TypeDesc};
 
 /// Puts a body in the API's form before it is checked: money given as a numeric string
 /// becomes a JSON number with the same digits, and a timestamp given for a date field
@@ -32,9 +33,9 @@ fn normalize_value(ty: &TypeDesc, v: &mut Value) {
         (TypeDesc::Date, Value::String(s)) if s.len() > 10 && matches!(s.as_bytes()[10], b'T' | b' ') => {
             *v = Value::String(s[..10].to_string());
         }
-        (TypeDesc::Model(name), Value::Object(_)) => {
-            if let Some(desc) = schema::model(name) {
-                normalize(&desc, v);
+        (TypeDesc::Model { name, .. }, Value::Object(_)) => {
+            if let Some(desc) = catalog::model(name) {
+                normalize(desc, v);
             }
         }
         (TypeDesc::List(inner), Value::Array(_)) => {
@@ -80,10 +81,10 @@ fn value(ty: &TypeDesc, v: &Value, name: &str, required: bool) -> Result<()> {
         // Dates and timestamps are strings on the wire; their form is the server's to judge.
         TypeDesc::Date | TypeDesc::DateTime => v.is_string(),
         TypeDesc::Json => true,
-        TypeDesc::Model(m) => {
+        TypeDesc::Model { name: m, .. } => {
             let Some(map) = v.as_object() else { return Err(Error::invalid(name, "must be an object")) };
-            let desc = schema::model(m).ok_or_else(|| Error::invalid(name, "has an unknown model"))?;
-            return object(&desc, map, &format!("{name}."), required);
+            let desc = catalog::model(m).ok_or_else(|| Error::invalid(name, "has an unknown model"))?;
+            return object(desc, map, &format!("{name}."), required);
         }
         TypeDesc::List(inner) => {
             let Some(items) = v.as_array() else { return Err(Error::invalid(name, "must be a list")) };

@@ -98,7 +98,7 @@ async fn json_chunks_are_one_page_each_fetched_only_when_asked() {
     let api = env.client();
     let op = blinksale::ops::find("listClients").unwrap();
     let query = vec![("per_page".to_string(), "10".to_string())];
-    let mut chunks = api.stream_json(op, Vec::new(), query, Some(22), Default::default());
+    let mut chunks = blinksale::binding::items(&api, op, &[], query, Some(22), Default::default()).unwrap();
     let first = chunks.next().await.unwrap().unwrap();
     assert_eq!(first.len(), 10);
     tokio::time::sleep(Duration::from_millis(50)).await;

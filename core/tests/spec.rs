@@ -130,7 +130,7 @@ fn same_type(ty: &TypeDesc, prop: &Value, at: &str) {
                 assert!(spec.is_subset(&core), "{at}: the spec accepts {spec:?}, the core knows {core:?}");
             }
         }
-        TypeDesc::Model(name) => {
+        TypeDesc::Model { name, .. } => {
             let reference = prop["$ref"].as_str().or_else(|| prop["anyOf"][0]["$ref"].as_str()).or_else(|| prop["oneOf"][0]["$ref"].as_str());
             match reference {
                 Some(r) => assert_eq!(r, format!("#/components/schemas/{}", spec_name(name)), "{at}: {prop}"),

@@ -5,10 +5,10 @@
 export type ClientKind = 'BUSINESS' | 'INDIVIDUAL';
 
 /** Known values. */
-export type DiscountType = 'PERCENTAGE' | 'FIXED';
+export type TaxDistribution = 'PER_DOCUMENT' | 'PER_ITEM';
 
 /** Known values. */
-export type TaxDistribution = 'PER_DOCUMENT' | 'PER_ITEM';
+export type DiscountType = 'PERCENTAGE' | 'FIXED';
 
 /** Known values. */
 export type DiscountDistribution = 'NO_DISCOUNT' | 'PER_DOCUMENT' | 'PER_ITEM';
@@ -33,44 +33,6 @@ export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
 
 /** Known values. */
 export type RecurringStatus = 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CANCELED';
-
-/** A postal address. (Request body.) */
-export interface Address {
-  /** Street and number. */
-  line1?: string | null;
-  /** Apartment, suite. */
-  line2?: string | null;
-  /** City. */
-  city?: string | null;
-  /** State or province. */
-  state?: string | null;
-  /** ZIP or postal code. */
-  zip?: string | null;
-  /** Country (ISO 3166 alpha-2 in the docs' example). */
-  country?: string | null;
-}
-
-/** Company details of a client. (Request body.) */
-export interface ClientProfile {
-  /** Company name. */
-  company_name?: string | null;
-  /** Web site. */
-  website?: string | null;
-  /** Phone number (inferred field). */
-  phone?: string | null;
-  /** Fax number (inferred field). */
-  fax?: string | null;
-  /** Name of the client's tax id (inferred field). */
-  tax_name?: string | null;
-  /** The client's tax id (inferred field). */
-  tax_number?: string | null;
-}
-
-/** Defaults for the client's new documents. (Request body.) */
-export interface DocumentDefaults {
-  /** Preferred currency (ISO 4217); new estimates and invoices use it. */
-  currency?: string | null;
-}
 
 /** A client. (Response object.) */
 export interface Client {
@@ -102,6 +64,44 @@ export interface Client {
   [extra: string]: unknown;
 }
 
+/** Company details of a client. (Request body.) */
+export interface ClientProfile {
+  /** Company name. */
+  company_name?: string | null;
+  /** Web site. */
+  website?: string | null;
+  /** Phone number (inferred field). */
+  phone?: string | null;
+  /** Fax number (inferred field). */
+  fax?: string | null;
+  /** Name of the client's tax id (inferred field). */
+  tax_name?: string | null;
+  /** The client's tax id (inferred field). */
+  tax_number?: string | null;
+}
+
+/** A postal address. (Request body.) */
+export interface Address {
+  /** Street and number. */
+  line1?: string | null;
+  /** Apartment, suite. */
+  line2?: string | null;
+  /** City. */
+  city?: string | null;
+  /** State or province. */
+  state?: string | null;
+  /** ZIP or postal code. */
+  zip?: string | null;
+  /** Country (ISO 3166 alpha-2 in the docs' example). */
+  country?: string | null;
+}
+
+/** Defaults for the client's new documents. (Request body.) */
+export interface DocumentDefaults {
+  /** Preferred currency (ISO 4217); new estimates and invoices use it. */
+  currency?: string | null;
+}
+
 /** The body of `clients().create()`. Name and email are required. (Request body.) */
 export interface NewClient {
   /** Name. */
@@ -118,6 +118,16 @@ export interface NewClient {
   document_defaults?: DocumentDefaults | null;
   /** Contacts to create with the client (inferred field). */
   contacts?: Array<ContactInput> | null;
+}
+
+/** The body of contact create and update: name and email are required, as the docs say. (Request body.) */
+export interface ContactInput {
+  /** Name. */
+  name: string;
+  /** Email. */
+  email: string;
+  /** Phone number. */
+  phone?: string | null;
 }
 
 /** The body of `clients().update()`: only the fields set are changed. (Request body.) */
@@ -152,202 +162,6 @@ export interface Contact {
   created_at: string;
   /** When it last changed. */
   updated_at: string;
-  /** Fields this version does not know, as the API sent them. */
-  [extra: string]: unknown;
-}
-
-/** The body of contact create and update: name and email are required, as the docs say. (Request body.) */
-export interface ContactInput {
-  /** Name. */
-  name: string;
-  /** Email. */
-  email: string;
-  /** Phone number. */
-  phone?: string | null;
-}
-
-/** A saved tax. (Response object.) */
-export interface Tax {
-  /** Opaque id. */
-  id: string;
-  /** The organization it belongs to. */
-  organization_id?: string | null;
-  /** Name ("VAT", "Sales Tax"). */
-  name: string;
-  /** Rate in percent (inferred field name). */
-  percent: number;
-  /** How many saved items use it. */
-  usage_count?: number | null;
-  /** When it was created. */
-  created_at: string;
-  /** When it last changed. */
-  updated_at: string;
-  /** Fields this version does not know, as the API sent them. */
-  [extra: string]: unknown;
-}
-
-/** The body of `taxes().create()`. (Request body.) */
-export interface NewTax {
-  /** Name. */
-  name: string;
-  /** Rate in percent, 0 to 100. */
-  percent: number | string;
-}
-
-/** The body of `taxes().update()`. (Request body.) */
-export interface TaxUpdate {
-  /** Name. */
-  name?: string | null;
-  /** Rate in percent, 0 to 100. */
-  percent?: number | string | null;
-}
-
-/** A unit of measurement. (Response object.) */
-export interface Unit {
-  /** Opaque id. */
-  id: string;
-  /** The organization it belongs to. */
-  organization_id?: string | null;
-  /** Name. */
-  name: string;
-  /** How many saved items use it. */
-  usage_count?: number | null;
-  /** When it was created. */
-  created_at: string;
-  /** When it last changed. */
-  updated_at: string;
-  /** Fields this version does not know, as the API sent them. */
-  [extra: string]: unknown;
-}
-
-/** The body of unit create and update: a name, as the docs' update page requires. (Request body.) */
-export interface UnitInput {
-  /** Name. */
-  name: string;
-}
-
-/** A saved line item. (Response object.) */
-export interface Item {
-  /** Opaque id. */
-  id: string;
-  /** The organization it belongs to. */
-  organization_id?: string | null;
-  /** Name. */
-  name: string;
-  /** Description. */
-  description?: string | null;
-  /** Unit price. */
-  price: number;
-  /** Unit of measurement. */
-  unit_of_measurement_id?: string | null;
-  /** Name of the unit. */
-  unit_name?: string | null;
-  /** Tax applied. */
-  tax_id?: string | null;
-  /** Name of the tax. */
-  tax_name?: string | null;
-  /** Rate of the tax. */
-  tax_percent?: number | null;
-  /** When it was created. */
-  created_at: string;
-  /** When it last changed. */
-  updated_at: string;
-  /** Fields this version does not know, as the API sent them. */
-  [extra: string]: unknown;
-}
-
-/** The body of `items().create()`. (Request body.) */
-export interface NewItem {
-  /** Name. */
-  name: string;
-  /** Description. */
-  description?: string | null;
-  /** Unit price. */
-  price: number | string;
-  /** Unit of measurement. */
-  unit_of_measurement_id?: string | null;
-  /** Tax applied. */
-  tax_id?: string | null;
-}
-
-/** The body of `items().update()`. (Request body.) */
-export interface ItemUpdate {
-  /** Name. */
-  name?: string | null;
-  /** Description. */
-  description?: string | null;
-  /** Unit price. */
-  price?: number | string | null;
-  /** Unit of measurement. */
-  unit_of_measurement_id?: string | null;
-  /** Tax applied. */
-  tax_id?: string | null;
-}
-
-/** A line of an estimate, invoice or recurring template. (Response object.) */
-export interface LineItem {
-  /** Opaque id. */
-  id: string;
-  /** Name. */
-  name: string;
-  /** Description. */
-  description?: string | null;
-  /** Quantity. */
-  quantity: number;
-  /** Unit price. */
-  price: number;
-  /** Unit of measurement. */
-  unit_of_measurement_id?: string | null;
-  /** Name of the unit. */
-  unit_name?: string | null;
-  /** Tax applied to the line. */
-  tax_id?: string | null;
-  /** Name of the tax. */
-  tax_name?: string | null;
-  /** Rate of the tax. */
-  tax_percent?: number | null;
-  /** How the line's discount is measured. */
-  discount_type?: DiscountType | (string & {}) | null;
-  /** The line's discount. */
-  discount_value?: number | null;
-  /** The line's amount after its discount, before tax. */
-  total?: number | null;
-  /** Fields this version does not know, as the API sent them. */
-  [extra: string]: unknown;
-}
-
-/** A line in a request body. An `id` of an existing line updates that line. (Request body.) */
-export interface LineItemInput {
-  /** An existing line's id, to update it in place. */
-  id?: string | null;
-  /** Name. */
-  name: string;
-  /** Description. */
-  description?: string | null;
-  /** Quantity, greater than 0. */
-  quantity: number | string;
-  /** Unit price. */
-  price: number | string;
-  /** Unit of measurement. */
-  unit_of_measurement_id?: string | null;
-  /** Tax applied to the line. */
-  tax_id?: string | null;
-  /** Name of the tax (filled from `tax_id` when left out). */
-  tax_name?: string | null;
-  /** Rate of the tax (filled from `tax_id` when left out). */
-  tax_percent?: number | string | null;
-  /** How the line's discount is measured. */
-  discount_type?: DiscountType | null;
-  /** The line's discount. */
-  discount_value?: number | string | null;
-}
-
-/** The organization a document belongs to. (Response object.) */
-export interface Organization {
-  /** Opaque id. */
-  id: string;
-  /** Name. */
-  name?: string | null;
   /** Fields this version does not know, as the API sent them. */
   [extra: string]: unknown;
 }
@@ -420,6 +234,48 @@ export interface Estimate {
   [extra: string]: unknown;
 }
 
+/** A line of an estimate, invoice or recurring template. (Response object.) */
+export interface LineItem {
+  /** Opaque id. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description?: string | null;
+  /** Quantity. */
+  quantity: number;
+  /** Unit price. */
+  price: number;
+  /** Unit of measurement. */
+  unit_of_measurement_id?: string | null;
+  /** Name of the unit. */
+  unit_name?: string | null;
+  /** Tax applied to the line. */
+  tax_id?: string | null;
+  /** Name of the tax. */
+  tax_name?: string | null;
+  /** Rate of the tax. */
+  tax_percent?: number | null;
+  /** How the line's discount is measured. */
+  discount_type?: DiscountType | (string & {}) | null;
+  /** The line's discount. */
+  discount_value?: number | null;
+  /** The line's amount after its discount, before tax. */
+  total?: number | null;
+  /** Fields this version does not know, as the API sent them. */
+  [extra: string]: unknown;
+}
+
+/** The organization a document belongs to. (Response object.) */
+export interface Organization {
+  /** Opaque id. */
+  id: string;
+  /** Name. */
+  name?: string | null;
+  /** Fields this version does not know, as the API sent them. */
+  [extra: string]: unknown;
+}
+
 /** The body of `estimates().create()`: a client and at least one line. (Request body.) */
 export interface NewEstimate {
   /** The client it is for. */
@@ -444,6 +300,32 @@ export interface NewEstimate {
   options?: Record<string, unknown> | null;
   /** Lines, at least one. */
   line_items: Array<LineItemInput>;
+}
+
+/** A line in a request body. An `id` of an existing line updates that line. (Request body.) */
+export interface LineItemInput {
+  /** An existing line's id, to update it in place. */
+  id?: string | null;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description?: string | null;
+  /** Quantity, greater than 0. */
+  quantity: number | string;
+  /** Unit price. */
+  price: number | string;
+  /** Unit of measurement. */
+  unit_of_measurement_id?: string | null;
+  /** Tax applied to the line. */
+  tax_id?: string | null;
+  /** Name of the tax (filled from `tax_id` when left out). */
+  tax_name?: string | null;
+  /** Rate of the tax (filled from `tax_id` when left out). */
+  tax_percent?: number | string | null;
+  /** How the line's discount is measured. */
+  discount_type?: DiscountType | null;
+  /** The line's discount. */
+  discount_value?: number | string | null;
 }
 
 /** The body of `estimates().update()`: only the fields set are changed. (Request body.) */
@@ -654,6 +536,16 @@ export interface InvoiceUpdate {
   line_items?: Array<LineItemInput> | null;
 }
 
+/** What applying a payment returns: the payment and the invoice after it. (Response object.) */
+export interface AppliedPayment {
+  /** The payment recorded. */
+  payment: Payment;
+  /** The invoice with its new `total_paid`, `total_due` and status. */
+  invoice: Invoice;
+  /** Fields this version does not know, as the API sent them. */
+  [extra: string]: unknown;
+}
+
 /** A payment. (Response object.) */
 export interface Payment {
   /** Opaque id. */
@@ -678,32 +570,6 @@ export interface Payment {
   [extra: string]: unknown;
 }
 
-/** The body of `payments().create()`. (Request body.) */
-export interface NewPayment {
-  /** The invoice it pays. */
-  invoice_id: string;
-  /** Amount, greater than 0. */
-  amount: number | string;
-  /** When it was paid. */
-  payment_date?: string | null;
-  /** Whether the money has arrived (default true). */
-  is_settled?: boolean | null;
-  /** Notes. */
-  notes?: string | null;
-}
-
-/** The body of `payments().update()`: the amount is required, as the docs say. (Request body.) */
-export interface PaymentUpdate {
-  /** Amount, greater than 0. */
-  amount: number | string;
-  /** When it was paid. */
-  payment_date?: string | null;
-  /** Whether the money has arrived. */
-  is_settled?: boolean | null;
-  /** Notes. */
-  notes?: string | null;
-}
-
 /** The body of `invoices().apply_payment()`. (Request body.) */
 export interface ApplyPayment {
   /** Amount, greater than 0. */
@@ -716,12 +582,44 @@ export interface ApplyPayment {
   notes?: string | null;
 }
 
-/** What applying a payment returns: the payment and the invoice after it. (Response object.) */
-export interface AppliedPayment {
-  /** The payment recorded. */
-  payment: Payment;
-  /** The invoice with its new `total_paid`, `total_due` and status. */
-  invoice: Invoice;
+/** A recurring invoice. (Response object.) */
+export interface RecurringInvoice {
+  /** Opaque id. */
+  id: string;
+  /** The organization it belongs to. */
+  organization_id?: string | null;
+  /** The client it bills. */
+  client_id: string;
+  /** Name. */
+  name?: string | null;
+  /** How often. */
+  frequency: Frequency | (string & {});
+  /** Label of `frequency`. */
+  frequency_name?: string | null;
+  /** Status. */
+  status: RecurringStatus | (string & {});
+  /** Label of `status`. */
+  status_name?: string | null;
+  /** First date. */
+  start_date: string;
+  /** Last date, if any. */
+  end_date?: string | null;
+  /** Most invoices to generate, if any. */
+  max_occurrences?: number | null;
+  /** Invoices generated so far. */
+  occurrences?: number | null;
+  /** When the last was generated. */
+  last_generated_date?: string | null;
+  /** When the next is due. */
+  next_date?: string | null;
+  /** The client, embedded. */
+  client?: Client | null;
+  /** The invoice template. */
+  template: RecurringTemplate;
+  /** When it was created. */
+  created_at: string;
+  /** When it last changed. */
+  updated_at: string;
   /** Fields this version does not know, as the API sent them. */
   [extra: string]: unknown;
 }
@@ -766,48 +664,6 @@ export interface RecurringTemplate {
   items: Array<LineItem>;
   /** Total of one generated invoice (mock field; inferred). */
   total?: number | null;
-  /** Fields this version does not know, as the API sent them. */
-  [extra: string]: unknown;
-}
-
-/** A recurring invoice. (Response object.) */
-export interface RecurringInvoice {
-  /** Opaque id. */
-  id: string;
-  /** The organization it belongs to. */
-  organization_id?: string | null;
-  /** The client it bills. */
-  client_id: string;
-  /** Name. */
-  name?: string | null;
-  /** How often. */
-  frequency: Frequency | (string & {});
-  /** Label of `frequency`. */
-  frequency_name?: string | null;
-  /** Status. */
-  status: RecurringStatus | (string & {});
-  /** Label of `status`. */
-  status_name?: string | null;
-  /** First date. */
-  start_date: string;
-  /** Last date, if any. */
-  end_date?: string | null;
-  /** Most invoices to generate, if any. */
-  max_occurrences?: number | null;
-  /** Invoices generated so far. */
-  occurrences?: number | null;
-  /** When the last was generated. */
-  last_generated_date?: string | null;
-  /** When the next is due. */
-  next_date?: string | null;
-  /** The client, embedded. */
-  client?: Client | null;
-  /** The invoice template. */
-  template: RecurringTemplate;
-  /** When it was created. */
-  created_at: string;
-  /** When it last changed. */
-  updated_at: string;
   /** Fields this version does not know, as the API sent them. */
   [extra: string]: unknown;
 }
@@ -908,6 +764,150 @@ export interface RecurringInvoiceUpdate {
 export interface RecurringStatusInput {
   /** ACTIVE, PAUSED or CANCELED (COMPLETED is set by the server). */
   status: RecurringStatus;
+}
+
+/** The body of `payments().create()`. (Request body.) */
+export interface NewPayment {
+  /** The invoice it pays. */
+  invoice_id: string;
+  /** Amount, greater than 0. */
+  amount: number | string;
+  /** When it was paid. */
+  payment_date?: string | null;
+  /** Whether the money has arrived (default true). */
+  is_settled?: boolean | null;
+  /** Notes. */
+  notes?: string | null;
+}
+
+/** The body of `payments().update()`: the amount is required, as the docs say. (Request body.) */
+export interface PaymentUpdate {
+  /** Amount, greater than 0. */
+  amount: number | string;
+  /** When it was paid. */
+  payment_date?: string | null;
+  /** Whether the money has arrived. */
+  is_settled?: boolean | null;
+  /** Notes. */
+  notes?: string | null;
+}
+
+/** A saved tax. (Response object.) */
+export interface Tax {
+  /** Opaque id. */
+  id: string;
+  /** The organization it belongs to. */
+  organization_id?: string | null;
+  /** Name ("VAT", "Sales Tax"). */
+  name: string;
+  /** Rate in percent (inferred field name). */
+  percent: number;
+  /** How many saved items use it. */
+  usage_count?: number | null;
+  /** When it was created. */
+  created_at: string;
+  /** When it last changed. */
+  updated_at: string;
+  /** Fields this version does not know, as the API sent them. */
+  [extra: string]: unknown;
+}
+
+/** The body of `taxes().create()`. (Request body.) */
+export interface NewTax {
+  /** Name. */
+  name: string;
+  /** Rate in percent, 0 to 100. */
+  percent: number | string;
+}
+
+/** The body of `taxes().update()`. (Request body.) */
+export interface TaxUpdate {
+  /** Name. */
+  name?: string | null;
+  /** Rate in percent, 0 to 100. */
+  percent?: number | string | null;
+}
+
+/** A unit of measurement. (Response object.) */
+export interface Unit {
+  /** Opaque id. */
+  id: string;
+  /** The organization it belongs to. */
+  organization_id?: string | null;
+  /** Name. */
+  name: string;
+  /** How many saved items use it. */
+  usage_count?: number | null;
+  /** When it was created. */
+  created_at: string;
+  /** When it last changed. */
+  updated_at: string;
+  /** Fields this version does not know, as the API sent them. */
+  [extra: string]: unknown;
+}
+
+/** The body of unit create and update: a name, as the docs' update page requires. (Request body.) */
+export interface UnitInput {
+  /** Name. */
+  name: string;
+}
+
+/** A saved line item. (Response object.) */
+export interface Item {
+  /** Opaque id. */
+  id: string;
+  /** The organization it belongs to. */
+  organization_id?: string | null;
+  /** Name. */
+  name: string;
+  /** Description. */
+  description?: string | null;
+  /** Unit price. */
+  price: number;
+  /** Unit of measurement. */
+  unit_of_measurement_id?: string | null;
+  /** Name of the unit. */
+  unit_name?: string | null;
+  /** Tax applied. */
+  tax_id?: string | null;
+  /** Name of the tax. */
+  tax_name?: string | null;
+  /** Rate of the tax. */
+  tax_percent?: number | null;
+  /** When it was created. */
+  created_at: string;
+  /** When it last changed. */
+  updated_at: string;
+  /** Fields this version does not know, as the API sent them. */
+  [extra: string]: unknown;
+}
+
+/** The body of `items().create()`. (Request body.) */
+export interface NewItem {
+  /** Name. */
+  name: string;
+  /** Description. */
+  description?: string | null;
+  /** Unit price. */
+  price: number | string;
+  /** Unit of measurement. */
+  unit_of_measurement_id?: string | null;
+  /** Tax applied. */
+  tax_id?: string | null;
+}
+
+/** The body of `items().update()`. (Request body.) */
+export interface ItemUpdate {
+  /** Name. */
+  name?: string | null;
+  /** Description. */
+  description?: string | null;
+  /** Unit price. */
+  price?: number | string | null;
+  /** Unit of measurement. */
+  unit_of_measurement_id?: string | null;
+  /** Tax applied. */
+  tax_id?: string | null;
 }
 
 /** Query of `clients.list()`. */

@@ -17,7 +17,7 @@ from . import _errors, _native, types
 from ._base import BlinksaleObject
 from ._client import AsyncClient, Client
 from ._errors import *  # noqa: F403  (one class per error kind, generated)
-from ._exceptions import APIError, BlinksaleError
+from ._errors import APIError, BlinksaleError
 from ._pagination import AsyncPage, Page, PageMeta
 from ._rate_limit import RateLimit
 from ._resource import NOT_GIVEN, APIResponse, NotGiven

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Dict, Iterator, Optional, Type
+from typing import Any, ClassVar, Dict, Iterator, Optional, Tuple, Type
 
 _MODELS: Dict[str, Type[BlinksaleObject]] = {}
 _MISSING = object()
@@ -24,24 +24,25 @@ def _timestamp(raw: str) -> datetime.datetime:
     return value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)
 
 
-def convert(code: str, raw: Any) -> Any:
-    """JSON value to its Python type, by type code (`decimal`, `list:model:LineItem`, …)."""
+def convert(kind: Tuple[Any, ...], raw: Any) -> Any:
+    """JSON value to its Python type, by the field's generated converter: ``("decimal",)``,
+    ``("list", ("model", "LineItem"))``, …."""
     if raw is None:
         return None
-    kind, _, rest = code.partition(":")
+    tag = kind[0]
     try:
-        if kind == "optional":
-            return convert(rest, raw)
-        if kind == "decimal":
+        if tag == "optional":
+            return convert(kind[1], raw)
+        if tag == "decimal":
             return raw if isinstance(raw, Decimal) else Decimal(str(raw))
-        if kind == "date" and isinstance(raw, str):
+        if tag == "date" and isinstance(raw, str):
             return datetime.date.fromisoformat(raw[:10])
-        if kind == "datetime" and isinstance(raw, str):
+        if tag == "datetime" and isinstance(raw, str):
             return _timestamp(raw)
-        if kind == "model" and isinstance(raw, dict):
-            return _MODELS[rest](raw)
-        if kind == "list" and isinstance(raw, list):
-            return [convert(rest, item) for item in raw]
+        if tag == "model" and isinstance(raw, dict):
+            return _MODELS[kind[1]](raw)
+        if tag == "list" and isinstance(raw, list):
+            return [convert(kind[1], item) for item in raw]
     except (ValueError, ArithmeticError, KeyError):
         pass  # A value not in the documented form is kept as sent.
     return raw
@@ -59,7 +60,7 @@ class BlinksaleObject:
     """A Blinksale API object. Fields are attributes; ``to_dict()`` gives them all."""
 
     __slots__ = ("_data", "_cache", "_request_id")
-    _fields: ClassVar[Dict[str, str]] = {}
+    _fields: ClassVar[Dict[str, Tuple[Any, ...]]] = {}
     _request_id: Optional[str]
     """The ``X-Request-Id`` of the response that carried this object (None for nested ones)."""
 

@@ -4,12 +4,14 @@ themselves are generated (``_resources.py``)."""
 from __future__ import annotations
 
 import abc
-import asyncio
 import copy
 import platform
 from typing import Any, Mapping, Optional, TypeVar, Union
 
+from typing_extensions import Unpack
+
 from . import _native
+from ._contract import ClientOptions
 from ._rate_limit import RateLimit
 from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _loads, _options
 from ._resources import AsyncRawResources, AsyncResources, RawResources, Resources
@@ -21,44 +23,12 @@ C = TypeVar("C", bound="_ClientBase")
 
 
 class _ClientBase(abc.ABC):
-    def __init__(
-        self,
-        token: Optional[str] = None,
-        *,
-        base_url: Optional[str] = None,
-        timeout: float = 60.0,
-        connect_timeout: float = 10.0,
-        max_retries: int = 2,
-        default_headers: Optional[Mapping[str, str]] = None,
-        rate_limit: Optional[int] = None,
-        deadline: Optional[float] = None,
-        max_response_bytes: Optional[int] = None,
-        rate_limit_store: Optional[str] = None,
-        rate_limit_store_prefix: Optional[str] = None,
-    ) -> None:
-        """``token`` falls back to ``BLINKSALE_API_TOKEN`` and ``base_url`` to
-        ``BLINKSALE_BASE_URL`` (an empty variable counts as unset). ``timeout`` and
-        ``connect_timeout`` are seconds, per attempt; ``deadline`` bounds a whole call (limiter
-        waits, retries and backoff). ``rate_limit`` is the requests a minute paced to before
-        the server's headers say otherwise (default 120). ``max_response_bytes`` caps a
-        response body (default 64 MiB). ``rate_limit_store`` (``redis://…``, else
-        ``BLINKSALE_RATE_LIMIT_STORE``) shares the rate limit with every process using the
-        token, through Redis or Valkey; its keys start with ``rate_limit_store_prefix``."""
+    def __init__(self, token: Optional[str] = None, **options: Unpack[ClientOptions]) -> None:
+        """``token`` falls back to ``BLINKSALE_API_TOKEN``; every option is described in
+        ``blinksale._contract.ClientOptions`` (times in seconds), with its default. Unknown
+        or ill-typed options raise ``ConfigurationError``."""
         # The token goes to the core and is not kept here.
-        self._native = _native.NativeClient(
-            token,
-            base_url,
-            float(timeout),
-            float(connect_timeout),
-            max_retries,
-            _USER_AGENT,
-            list((default_headers or {}).items()),
-            rate_limit,
-            deadline,
-            max_response_bytes,
-            rate_limit_store,
-            rate_limit_store_prefix,
-        )
+        self._native = _native.NativeClient({**options, "token": token}, _USER_AGENT)
         self._bind_resources()
 
     @abc.abstractmethod
@@ -75,7 +45,7 @@ class _ClientBase(abc.ABC):
         """The rate-limit state of the last response (shared by every thread and every
         ``with_options`` copy of this client)."""
         state = self._native.rate_limit()
-        return RateLimit(*state) if state else None
+        return RateLimit(**state) if state else None
 
     def with_options(
         self: C,
@@ -86,27 +56,11 @@ class _ClientBase(abc.ABC):
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> C:
         """A client with other defaults that shares this one's connections and rate limiter."""
-        opts = _options(default_headers, None, None, timeout, max_retries, deadline)
+        given = {"timeout": timeout, "max_retries": max_retries, "deadline": deadline, "headers": default_headers}
         clone = copy.copy(self)
-        clone._native = self._native.with_options(opts)
+        clone._native = self._native.with_options(_options(given))
         clone._bind_resources()
         return clone
-
-    def _request(
-        self,
-        method: str,
-        path: str,
-        params: Optional[Query],
-        json: Optional[Any],
-        extra_headers: Optional[Headers],
-        timeout: Union[float, NotGiven],
-        max_retries: Union[int, NotGiven],
-        deadline: Union[float, NotGiven],
-    ) -> Any:
-        """The escape hatch, blocking; the core shapes the result (lists keep their meta)."""
-        opts = _options(extra_headers, None, None, timeout, max_retries, deadline)
-        reply = self._native.request(method, path, list((params or {}).items()), json, opts)
-        return _loads(reply[0])
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -139,7 +93,10 @@ class Client(Resources, _ClientBase):
     ) -> Any:
         """Any request below the base URL: the escape hatch. Returns ``data`` (for lists,
         ``{"data": ..., "meta": ...}``); errors, retries and rate limits are as usual."""
-        return self._request(method, path, params, json, extra_headers, timeout, max_retries, deadline)
+        opts = _options(
+            {"headers": extra_headers, "timeout": timeout, "max_retries": max_retries, "deadline": deadline}
+        )
+        return _loads(self._native.request(method, path, params or {}, json, opts)["data"])
 
     def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""
@@ -172,9 +129,11 @@ class AsyncClient(AsyncResources, _ClientBase):
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Any:
         """Any request below the base URL: the escape hatch (see ``Client.request``)."""
-        loop = asyncio.get_running_loop()
-        args = (method, path, params, json, extra_headers, timeout, max_retries, deadline)
-        return await loop.run_in_executor(None, lambda: self._request(*args))
+        opts = _options(
+            {"headers": extra_headers, "timeout": timeout, "max_retries": max_retries, "deadline": deadline}
+        )
+        reply = await self._native.request_async(method, path, params or {}, json, opts)
+        return _loads(reply["data"])
 
     async def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""

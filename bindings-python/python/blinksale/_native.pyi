@@ -1,23 +1,13 @@
-"""Stubs of the native module (Rust, pyo3)."""
+"""Stubs of the native module (Rust, pyo3); `make test` checks them against it (stubtest). The
+contract's structs it takes and returns are the generated ``_contract`` types."""
 
-from typing import Any, Dict, List, Optional, Sequence, Tuple, final
+from typing import Any, Awaitable, List, Mapping, Optional, Sequence, final
+
+from ._contract import CallOptions, ClientSettings, Reply
 
 __all__ = ["NativeClient", "NativeStream", "NativeMock", "schema_json", "cli_main", "set_log_level", "__version__"]
 
 __version__: str
-
-_RateLimit = Tuple[Optional[int], Optional[int], Optional[float]]
-_Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str], Optional[_RateLimit]]
-_Options = Optional[
-    Tuple[
-        Optional[float],
-        Optional[int],
-        List[Tuple[str, str]],
-        List[Tuple[str, Any]],
-        Optional[Dict[str, Any]],
-        Optional[float],
-    ]
-]
 
 def schema_json() -> str: ...
 def cli_main(argv: Sequence[str]) -> int: ...
@@ -25,47 +15,36 @@ def set_log_level(level: Optional[str]) -> None: ...
 
 @final
 class NativeClient:
-    def __new__(
-        cls,
-        token: Optional[str],
-        base_url: Optional[str],
-        timeout: Optional[float],
-        connect_timeout: Optional[float],
-        max_retries: Optional[int],
-        user_agent: str,
-        headers: Sequence[Tuple[str, str]],
-        rate_limit: Optional[int],
-        deadline: Optional[float],
-        max_response_bytes: Optional[int],
-        rate_limit_store: Optional[str],
-        rate_limit_store_prefix: Optional[str],
-    ) -> NativeClient: ...
+    def __new__(cls, settings: ClientSettings, user_agent: str) -> NativeClient: ...
     @property
     def base_url(self) -> str: ...
-    def rate_limit(self) -> Optional[_RateLimit]: ...
-    def with_options(self, opts: _Options) -> NativeClient: ...
+    def rate_limit(self) -> Optional[Mapping[str, Any]]: ...
+    def with_options(self, opts: Optional[CallOptions]) -> NativeClient: ...
     def call(
-        self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any, opts: _Options = None
-    ) -> _Reply: ...
+        self, op_id: str, ids: Sequence[str], query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+    ) -> Reply: ...
     def call_async(
-        self, op_id: str, ids: Sequence[str], query: Sequence[Tuple[str, Any]], body: Any, opts: _Options = None
-    ) -> Any: ...
+        self, op_id: str, ids: Sequence[str], query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+    ) -> Awaitable[Reply]: ...
     def request(
-        self, method: str, path: str, query: Sequence[Tuple[str, Any]], body: Any, opts: _Options = None
-    ) -> _Reply: ...
+        self, method: str, path: str, query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+    ) -> Reply: ...
+    def request_async(
+        self, method: str, path: str, query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+    ) -> Awaitable[Reply]: ...
     def stream(
         self,
         op_id: str,
         ids: Sequence[str],
-        query: Sequence[Tuple[str, Any]],
+        query: Mapping[str, Any],
         limit: Optional[int] = None,
-        opts: _Options = None,
+        opts: Optional[CallOptions] = None,
     ) -> NativeStream: ...
 
 @final
 class NativeStream:
     def next_batch(self) -> List[str]: ...
-    def next_batch_async(self) -> Any: ...
+    def next_batch_async(self) -> Awaitable[List[str]]: ...
 
 @final
 class NativeMock:

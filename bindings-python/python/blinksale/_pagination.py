@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from typing import Awaitable, Callable, Generic, Iterator, List, Optional, TypeVar
+from typing import Any, Awaitable, Callable, Dict, Generic, Iterator, List, Optional, TypeVar
 
 T = TypeVar("T")
 
@@ -15,8 +14,8 @@ class PageMeta:
 
     __slots__ = ("total", "current_page", "last_page", "per_page", "from_", "to", "path")
 
-    def __init__(self, raw: Optional[str]) -> None:
-        meta = json.loads(raw) if raw else {}
+    def __init__(self, meta: Optional[Dict[str, Any]]) -> None:
+        meta = meta or {}
         self.total: Optional[int] = meta.get("total")
         self.current_page: Optional[int] = meta.get("current_page")
         self.last_page: Optional[int] = meta.get("last_page")

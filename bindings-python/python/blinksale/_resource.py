@@ -17,13 +17,13 @@ from typing import (
     Mapping,
     Optional,
     Sequence,
-    Tuple,
     Type,
     TypeVar,
-    Union,
+    cast,
 )
 
 from ._base import BlinksaleObject
+from ._contract import PY_NAMES, CallOptions, Reply
 from ._pagination import AsyncPage, Page, PageMeta
 from ._rate_limit import RateLimit
 
@@ -38,6 +38,7 @@ T = TypeVar("T")
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
+Options = Optional[CallOptions]
 
 
 class NotGiven:
@@ -63,41 +64,11 @@ class NotGiven:
 
 NOT_GIVEN = NotGiven()
 
-# What the native client takes for per-request options:
-# (timeout s, max_retries, headers, extra query pairs, extra body, deadline s).
-Options = Optional[
-    Tuple[
-        Optional[float],
-        Optional[int],
-        List[Tuple[str, str]],
-        List[Tuple[str, Any]],
-        Optional[Dict[str, Any]],
-        Optional[float],
-    ]
-]
-# What it returns: (data JSON, meta JSON, has next, status, headers, request id, message, rate limit).
-Reply = Tuple[str, Optional[str], bool, int, List[Tuple[str, str]], Optional[str], Optional[str], Any]
 
-
-def _options(
-    extra_headers: Optional[Headers],
-    extra_query: Optional[Query],
-    extra_body: Optional[Body],
-    timeout: Union[float, NotGiven],
-    max_retries: Union[int, NotGiven],
-    deadline: Union[float, NotGiven] = NOT_GIVEN,
-) -> Options:
-    given = [v for v in (timeout, max_retries, deadline) if not isinstance(v, NotGiven)]
-    if not (extra_headers or extra_query or extra_body or given):
-        return None
-    return (
-        None if isinstance(timeout, NotGiven) else float(timeout),
-        None if isinstance(max_retries, NotGiven) else max_retries,
-        list((extra_headers or {}).items()),
-        list((extra_query or {}).items()),
-        dict(extra_body) if extra_body else None,
-        None if isinstance(deadline, NotGiven) else float(deadline),
-    )
+def _options(given: Dict[str, Any]) -> Optional[CallOptions]:
+    """The options a method was given, by the contract's names; None when none were."""
+    opts = {k: v for k, v in given.items() if v is not NOT_GIVEN and v is not None}
+    return cast(CallOptions, opts) if opts else None
 
 
 def _body(params: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[str, Any]:
@@ -107,8 +78,8 @@ def _body(params: Optional[Mapping[str, Any]], fields: Dict[str, Any]) -> Dict[s
     return body
 
 
-def _query(fields: Dict[str, Any]) -> List[Tuple[str, Any]]:
-    return [(k, v) for k, v in fields.items() if v is not NOT_GIVEN and v is not None]
+def _query(fields: Dict[str, Any]) -> Dict[str, Any]:
+    return {k: v for k, v in fields.items() if v is not NOT_GIVEN and v is not None}
 
 
 def _loads(text: str) -> Any:
@@ -116,15 +87,20 @@ def _loads(text: str) -> Any:
 
 
 class APIResponse(Generic[T]):
-    """A result with its HTTP details: ``parse()`` gives what the plain call returns."""
+    """A result with its HTTP details (every field of the core's reply but the data, by
+    Python's names): ``parse()`` gives what the plain call returns."""
+
+    status_code: int
+    headers: Dict[str, str]
+    request_id: Optional[str]
+    message: Optional[str]
+    rate_limit: Optional[RateLimit]
 
     def __init__(self, parsed: T, reply: Reply) -> None:
         self._parsed = parsed
-        self.status_code: int = reply[3]
-        self.headers: Dict[str, str] = dict(reply[4])
-        self.request_id: Optional[str] = reply[5]
-        self.message: Optional[str] = reply[6]
-        self.rate_limit: Optional[RateLimit] = RateLimit(*reply[7]) if reply[7] else None
+        for key, value in reply.items():
+            if key not in _PAGE_FIELDS:
+                setattr(self, PY_NAMES.get(key, key), RateLimit(**value) if key == "rate_limit" and value else value)
 
     def parse(self) -> T:
         """The result the plain call would have returned."""
@@ -134,9 +110,13 @@ class APIResponse(Generic[T]):
         return f"APIResponse(status_code={self.status_code}, request_id={self.request_id!r})"
 
 
+# The reply's fields a page or a model carries itself, not the response.
+_PAGE_FIELDS = {"data", "meta", "has_next"}
+
+
 def _model(cls: Type[M], reply: Reply) -> M:
-    obj = cls(_loads(reply[0]))
-    object.__setattr__(obj, "_request_id", reply[5])
+    obj = cls(_loads(reply["data"]))
+    object.__setattr__(obj, "_request_id", reply["request_id"])
     return obj
 
 
@@ -157,29 +137,29 @@ class SyncAPIResource(_APIResource):
 
     _client: Client
 
-    def _send(self, op: str, ids: List[str], query: List[Tuple[str, Any]], body: Any, options: Options) -> Reply:
+    def _send(self, op: str, ids: List[str], query: Dict[str, Any], body: Any, options: Options) -> Reply:
         return self._client._native.call(op, ids, query, body, options)
 
     def _call(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> M:
-        return _model(cls, self._send(op, ids, [], body, options))
+        return _model(cls, self._send(op, ids, {}, body, options))
 
     def _call_raw(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> APIResponse[M]:
-        reply = self._send(op, ids, [], body, options)
+        reply = self._send(op, ids, {}, body, options)
         return APIResponse(_model(cls, reply), reply)
 
     def _call_none(self, op: str, ids: List[str], body: Any, options: Options) -> None:
-        self._send(op, ids, [], body, options)
+        self._send(op, ids, {}, body, options)
 
     def _call_none_raw(self, op: str, ids: List[str], body: Any, options: Options) -> APIResponse[None]:
-        return APIResponse(None, self._send(op, ids, [], body, options))
+        return APIResponse(None, self._send(op, ids, {}, body, options))
 
     def _page(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
     ) -> Page[M]:
-        items: List[M] = [cls(d) for d in _loads(reply[0])]
+        items: List[M] = [cls(d) for d in _loads(reply["data"])]
         fetch = lambda n: self._list(op, ids, {**query, "page": n}, cls, options)  # noqa: E731
-        page = Page(items, PageMeta(reply[1]), reply[2], fetch)
-        page._request_id = reply[5]
+        page = Page(items, PageMeta(reply["meta"]), reply["has_next"], fetch)
+        page._request_id = reply["request_id"]
         return page
 
     def _list(self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options) -> Page[M]:
@@ -208,33 +188,33 @@ class AsyncAPIResource(_APIResource):
 
     _client: AsyncClient
 
-    async def _send(self, op: str, ids: List[str], query: List[Tuple[str, Any]], body: Any, options: Options) -> Reply:
+    async def _send(self, op: str, ids: List[str], query: Dict[str, Any], body: Any, options: Options) -> Reply:
         reply: Reply = await self._client._native.call_async(op, ids, query, body, options)
         return reply
 
     async def _call(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> M:
-        return _model(cls, await self._send(op, ids, [], body, options))
+        return _model(cls, await self._send(op, ids, {}, body, options))
 
     async def _call_raw(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> APIResponse[M]:
-        reply = await self._send(op, ids, [], body, options)
+        reply = await self._send(op, ids, {}, body, options)
         return APIResponse(_model(cls, reply), reply)
 
     async def _call_none(self, op: str, ids: List[str], body: Any, options: Options) -> None:
-        await self._send(op, ids, [], body, options)
+        await self._send(op, ids, {}, body, options)
 
     async def _call_none_raw(self, op: str, ids: List[str], body: Any, options: Options) -> APIResponse[None]:
-        return APIResponse(None, await self._send(op, ids, [], body, options))
+        return APIResponse(None, await self._send(op, ids, {}, body, options))
 
     def _page(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
     ) -> AsyncPage[M]:
-        items: List[M] = [cls(d) for d in _loads(reply[0])]
+        items: List[M] = [cls(d) for d in _loads(reply["data"])]
 
         async def fetch(n: int) -> AsyncPage[M]:
             return await self._list(op, ids, {**query, "page": n}, cls, options)
 
-        page = AsyncPage(items, PageMeta(reply[1]), reply[2], fetch)
-        page._request_id = reply[5]
+        page = AsyncPage(items, PageMeta(reply["meta"]), reply["has_next"], fetch)
+        page._request_id = reply["request_id"]
         return page
 
     async def _list(

@@ -1,8 +1,9 @@
-//! Resource handlers (`client.invoices().get(id)`) and the models beside each resource.
+//! Resource handlers (`client.invoices().get(id)`); the models they return are in `models`
+//! (and re-exported here, where they have always been reachable).
 //!
 //! Every resource shares one generic [`Handler`] for list, get, create, update and delete;
-//! resource-specific actions (`send`, `convert`, `apply_payment`, `update_status`) are
-//! implemented in the resource's own file.
+//! resource-specific actions (`send`, `convert`, `apply_payment`, `update_status`) are in
+//! `actions.rs`.
 use std::marker::PhantomData;
 use std::time::Duration;
 
@@ -10,34 +11,16 @@ use serde::Serialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 
+use crate::call::Call;
 use crate::client::Client as ApiClient;
 use crate::error::{Error, Result};
+pub use crate::models::*;
 use crate::ops::{self, Operation};
-use crate::page::{ItemStream, ListCall, Page, stream};
+use crate::options::RequestOptions;
+use crate::pagination::{ItemStream, ListCall, Page, stream};
 use crate::response::Response;
-use crate::transport::RequestOptions;
 
-mod clients;
-mod contacts;
-mod documents;
-mod estimates;
-mod invoices;
-mod items;
-mod payments;
-mod recurring_invoices;
-mod taxes;
-mod units;
-
-pub use clients::*;
-pub use contacts::*;
-pub use documents::*;
-pub use estimates::*;
-pub use invoices::*;
-pub use items::*;
-pub use payments::*;
-pub use recurring_invoices::*;
-pub use taxes::*;
-pub use units::*;
+mod actions;
 
 /// What a handler's methods return: the data alone, or the data with its HTTP details.
 pub trait Mode {
@@ -45,6 +28,8 @@ pub trait Mode {
     type Out<T>;
     /// Builds the output from a response.
     fn finish<T>(response: Response<T>) -> Self::Out<T>;
+    /// Applies `f` to the data of an output.
+    fn map<T, U>(out: Self::Out<T>, f: impl FnOnce(T) -> U) -> Self::Out<U>;
 }
 
 /// Methods return the data alone (the default).
@@ -55,6 +40,9 @@ impl Mode for Data {
     fn finish<T>(response: Response<T>) -> T {
         response.data
     }
+    fn map<T, U>(out: T, f: impl FnOnce(T) -> U) -> U {
+        f(out)
+    }
 }
 
 /// Methods return a [`Response`]: data plus status, headers, request id and rate limit.
@@ -64,6 +52,9 @@ impl Mode for WithResponse {
     type Out<T> = Response<T>;
     fn finish<T>(response: Response<T>) -> Response<T> {
         response
+    }
+    fn map<T, U>(out: Response<T>, f: impl FnOnce(T) -> U) -> Response<U> {
+        out.map(f)
     }
 }
 
@@ -203,9 +194,9 @@ impl<R: Resource, M: Mode> Handler<R, M> {
 
     /// Runs `action` and decodes its `data` as `T`.
     pub(crate) async fn run<T: DeserializeOwned>(&self, action: &str, id: Option<&str>, body: Option<Value>) -> Result<M::Out<T>> {
-        let op = self.op(action)?;
-        let decoded = self.client.execute_decoded::<T>(op, &self.ids(id), &[], body, &self.options).await?;
-        Ok(M::finish(decoded.response))
+        let call = Call::operation(self.op(action)?, &self.ids(id), Vec::new(), body, &self.options)?;
+        let response = self.client.execute::<T>(&call, &self.options).await?;
+        Ok(M::finish(response.map(|env| env.data)))
     }
 
     /// One page of the collection.
@@ -225,13 +216,8 @@ impl<R: Resource, M: Mode> Handler<R, M> {
     }
 
     fn list_call(&self, params: &ListParams, default_per_page: Option<u64>) -> Result<ListCall> {
-        Ok(ListCall {
-            client: self.client.clone(),
-            op: self.op("list")?,
-            ids: self.parent.clone(),
-            query: params.to_query(default_per_page)?,
-            options: self.options.clone(),
-        })
+        let call = Call::operation(self.op("list")?, &self.ids(None), params.to_query(default_per_page)?, None, &self.options)?;
+        Ok(ListCall { client: self.client.clone(), call, options: self.options.clone() })
     }
 
     /// One item by id.
@@ -251,8 +237,8 @@ impl<R: Resource, M: Mode> Handler<R, M> {
 
     /// Deletes an item.
     pub async fn delete(&self, id: &str) -> Result<M::Out<()>> {
-        let out = self.client.execute_decoded::<IgnoredAny>(self.op("delete")?, &self.ids(Some(id)), &[], None, &self.options).await?;
-        Ok(M::finish(out.response.map(|_| ())))
+        let out: M::Out<IgnoredAny> = self.run("delete", Some(id), None).await?;
+        Ok(M::map(out, |_| ()))
     }
 }
 

@@ -6,8 +6,6 @@ use serde_json::{Map, Value};
 
 use super::clients::Client;
 use super::documents::*;
-use super::{Handler, Mode, RecurringInvoices, to_body};
-use crate::error::Result;
 
 string_enum! {
     /// How often an invoice is generated.
@@ -230,13 +228,5 @@ model! {
     pub struct RecurringStatusInput {
         /// ACTIVE, PAUSED or CANCELED (COMPLETED is set by the server).
         pub status: RecurringStatus,
-    }
-}
-
-impl<M: Mode> Handler<RecurringInvoices, M> {
-    /// Pauses, resumes or cancels the schedule.
-    pub async fn update_status(&self, id: &str, status: RecurringStatus) -> Result<M::Out<RecurringInvoice>> {
-        let body = RecurringStatusInput { status, extra: Default::default() };
-        self.run("update_status", Some(id), Some(to_body(&body)?)).await
     }
 }

@@ -1,45 +1,53 @@
-//! Estimates: priced proposals, sent to clients and converted to invoices.
-use chrono::{DateTime, Utc};
+//! Invoices: what clients owe, with terms, late fees and a paid/due balance.
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::clients::Client;
 use super::documents::*;
-use super::invoices::Invoice;
-use super::{Estimates, Handler, Mode};
-use crate::error::Result;
+use super::payments::Payment;
 
 string_enum! {
-    /// Where an estimate stands.
-    pub enum EstimateStatus {
+    /// Where an invoice stands.
+    pub enum InvoiceStatus {
         /// Not sent yet.
         Draft = "DRAFT",
         /// Sent to the client.
         Sent = "SENT",
-        /// Approved by the client.
-        Approved = "APPROVED",
-        /// Declined by the client.
-        Declined = "DECLINED",
-        /// Turned into an invoice.
-        Converted = "CONVERTED",
+        /// Opened by the client.
+        Viewed = "VIEWED",
+        /// Partly paid.
+        Partial = "PARTIAL",
+        /// Paid in full.
+        Paid = "PAID",
+        /// Past its due date.
+        Overdue = "OVERDUE",
+        /// Canceled.
+        Canceled = "CANCELED",
+        /// Refunded.
+        Refunded = "REFUNDED",
     }
 }
 
 model! {
-    /// An estimate.
-    pub struct Estimate {
+    /// An invoice.
+    pub struct Invoice {
         /// Opaque id.
         pub id: String,
         /// The organization it belongs to.
         pub organization_id: Option<String>,
-        /// The client it is for.
+        /// The client it bills.
         pub client_id: String,
-        /// Its number as shown ("EST-00001").
-        pub estimate_number: String,
-        /// Number prefix ("EST-").
+        /// Its number as shown ("INV-00001").
+        pub invoice_number: String,
+        /// Number prefix ("INV-").
         pub prefix: Option<String>,
         /// Number without prefix.
         pub number: Option<i64>,
+        /// The estimate it was converted from.
+        pub converted_from: Option<String>,
+        /// That estimate's number.
+        pub converted_from_number: Option<String>,
         /// Currency (ISO 4217).
         pub currency: String,
         /// Currency name.
@@ -66,20 +74,50 @@ model! {
         pub discount_distribution: Option<DiscountDistribution>,
         /// Label of `discount_distribution`.
         pub discount_distribution_name: Option<String>,
+        /// Payment terms.
+        pub net_terms: Option<NetTerms>,
+        /// Label of `net_terms`.
+        pub net_terms_name: Option<String>,
+        /// Whether a late fee applies.
+        pub has_late_fee: Option<bool>,
+        /// How the late fee is measured.
+        pub late_fee_kind: Option<LateFeeKind>,
+        /// Label of `late_fee_kind`.
+        pub late_fee_kind_name: Option<String>,
+        /// How often the late fee is charged.
+        pub late_fee_interval: Option<LateFeeInterval>,
+        /// Label of `late_fee_interval`.
+        pub late_fee_interval_name: Option<String>,
+        /// The late fee.
+        pub late_fee: Option<Decimal>,
+        /// When the late fee is next charged.
+        pub next_late_fee_update_at: Option<DateTime<Utc>>,
+        /// Late fees charged so far.
+        pub total_late_fee: Option<Decimal>,
         /// Shipping.
         pub shipping: Option<Decimal>,
         /// Total, as the server computed it.
         pub total: Decimal,
+        /// Sum of payments.
+        pub total_paid: Decimal,
+        /// What is still owed.
+        pub total_due: Decimal,
+        /// What is owed, counting only settled payments.
+        pub total_due_unsettled: Option<Decimal>,
         /// Notes to the client.
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
         /// Status.
-        pub status: EstimateStatus,
+        pub status: InvoiceStatus,
         /// Label of `status`.
         pub status_name: Option<String>,
         /// Whether it may still be changed.
         pub is_editable: Option<bool>,
+        /// Issue date.
+        pub issued_at: NaiveDate,
+        /// Due date.
+        pub due_at: NaiveDate,
         /// Lines (`items`; `line_items` is accepted too).
         #[alias = "line_items"]
         pub items: Vec<LineItem>,
@@ -95,10 +133,10 @@ model! {
 }
 
 model! {
-    /// The body of `estimates().create()`: a client and at least one line.
+    /// The body of `invoices().create()`: a client and at least one line.
     @input
-    pub struct NewEstimate {
-        /// The client it is for.
+    pub struct NewInvoice {
+        /// The client it bills.
         pub client_id: String,
         /// Currency (default: the client's).
         pub currency: Option<String>,
@@ -118,16 +156,30 @@ model! {
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
+        /// Payment terms (default NET30).
+        pub net_terms: Option<NetTerms>,
+        /// Whether a late fee applies.
+        pub has_late_fee: Option<bool>,
+        /// How the late fee is measured.
+        pub late_fee_kind: Option<LateFeeKind>,
+        /// How often the late fee is charged.
+        pub late_fee_interval: Option<LateFeeInterval>,
+        /// The late fee.
+        pub late_fee: Option<Decimal>,
+        /// Issue date (default today).
+        pub issued_at: Option<NaiveDate>,
+        /// Due date (default from the terms).
+        pub due_at: Option<NaiveDate>,
         /// Lines, at least one.
         pub line_items: Vec<LineItemInput>,
     }
 }
 
 model! {
-    /// The body of `estimates().update()`: only the fields set are changed.
+    /// The body of `invoices().update()`: only the fields set are changed.
     @input
-    pub struct EstimateUpdate {
-        /// The client it is for.
+    pub struct InvoiceUpdate {
+        /// The client it bills.
         pub client_id: Option<String>,
         /// Currency.
         pub currency: Option<String>,
@@ -147,20 +199,31 @@ model! {
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
+        /// Payment terms.
+        pub net_terms: Option<NetTerms>,
+        /// Whether a late fee applies.
+        pub has_late_fee: Option<bool>,
+        /// How the late fee is measured.
+        pub late_fee_kind: Option<LateFeeKind>,
+        /// How often the late fee is charged.
+        pub late_fee_interval: Option<LateFeeInterval>,
+        /// The late fee.
+        pub late_fee: Option<Decimal>,
+        /// Issue date.
+        pub issued_at: Option<NaiveDate>,
+        /// Due date.
+        pub due_at: Option<NaiveDate>,
         /// Lines: replaces the lines (lines with an existing `id` are updated).
         pub line_items: Option<Vec<LineItemInput>>,
     }
 }
 
-impl<M: Mode> Handler<Estimates, M> {
-    /// Emails the estimate to the client (needs the `send` permission); a draft becomes SENT.
-    pub async fn send(&self, id: &str) -> Result<M::Out<Estimate>> {
-        self.run("send", Some(id), None).await
-    }
-
-    /// Creates an invoice from the estimate; returns the invoice, whose `converted_from` is
-    /// the estimate's id.
-    pub async fn convert(&self, id: &str) -> Result<M::Out<Invoice>> {
-        self.run("convert", Some(id), None).await
+model! {
+    /// What applying a payment returns: the payment and the invoice after it.
+    pub struct AppliedPayment {
+        /// The payment recorded.
+        pub payment: Payment,
+        /// The invoice with its new `total_paid`, `total_due` and status.
+        pub invoice: Invoice,
     }
 }
