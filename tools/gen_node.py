@@ -199,9 +199,7 @@ def contract_ts(schema: dict) -> str:
     out += interface(
         "ErrorDetails", "What the core reports with an error; every field may be absent.", c["error_details"]
     )
-    reply = [{"name": "data", "kind": "text", "doc": "The envelope's `data` as JSON text.", "default": None}] + c[
-        "reply"
-    ]
+    reply = c["reply"]
     out += interface("Reply", "One reply from the addon.", reply, optional=False)
     return "\n".join(out).rstrip() + "\n"
 

@@ -513,9 +513,7 @@ def contract_py(schema: dict) -> str:
     out += typed_dict(
         "CallOptions", "One request's options, as the native client takes them.", c["call_options"], total=False
     )
-    reply = [{"name": "data", "kind": "text", "doc": "The envelope's `data` as JSON text.", "default": None}] + c[
-        "reply"
-    ]
+    reply = c["reply"]
     out += typed_dict("Reply", "One reply from the native client.", reply, total=True)
     out += typed_dict("ErrorDetails", "What the core reports with an error.", c["error_details"], total=False)
     out += ["PY_NAMES: Dict[str, str] = {" + ", ".join(f'"{k}": "{v}"' for k, v in PY_NAMES.items()) + "}"]

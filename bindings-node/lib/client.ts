@@ -1,38 +1,15 @@
 // `Blinksale`: configuration, `withOptions`, the escape hatch; the resources are generated.
 
-import { type ClientCore, callOptions, fromNative, pairs, type RequestOptions, run } from './core';
-import type { RateLimit } from './exceptions';
+import { APIPromise, type ClientCore, fromNative, invoke, json, type RequestOptions } from './core';
+import type { ClientSettings, RateLimit, Reply } from './generated/contract';
 import { Resources } from './generated/resources';
 import { NativeClient } from './native';
 
 const { version } = require('../package.json') as { version: string };
 
-export interface ClientOptions {
-  /** Falls back to BLINKSALE_API_TOKEN (an empty variable counts as unset). */
-  token?: string;
-  /** Includes /api/v1; falls back to BLINKSALE_BASE_URL, then https://app.blinksale.com/api/v1. */
-  baseUrl?: string;
-  /** Per attempt, in milliseconds (default 60000). */
-  timeout?: number;
-  /** Milliseconds to connect (default 10000). */
-  connectTimeout?: number;
-  /** Retries after a retryable failure (default 2). */
-  maxRetries?: number;
-  /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
-  /** Requests a minute paced to before the server's headers say otherwise (default 120). */
-  rateLimit?: number;
-  /** Milliseconds for a whole call: rate-limit waits, every attempt and the backoff (default: none). */
-  deadline?: number;
-  /** The largest response body read, in bytes (default 64 MiB); a larger one is a DecodeError. */
-  maxResponseBytes?: number;
-  /**
-   * `redis://…` (else BLINKSALE_RATE_LIMIT_STORE): share the rate limit with every process using
-   * the token, through Redis or Valkey. If the store fails, the client paces alone and warns once.
-   */
-  rateLimitStore?: string;
-  /** The prefix of the store's keys (default `blinksale:ratelimit`). */
-  rateLimitStorePrefix?: string;
+/** The client's options: the core's settings (times in milliseconds; each with its default),
+ * and where log lines go. */
+export interface ClientOptions extends ClientSettings {
   /** Receives this client's log lines: `console`, or any `{ debug, info, warn, error }`. */
   logger?: Logger;
 }
@@ -45,8 +22,9 @@ export interface Logger {
   error?(line: string): void;
 }
 
-// The addon client `withOptions` hands to the constructor it calls.
-let adopted: NativeClient | undefined;
+// A constructor argument only `withOptions` can make: the addon client to wrap.
+const ADOPT = Symbol('blinksale.adopt');
+type Adopt = { [ADOPT]: NativeClient };
 
 export class Blinksale extends Resources implements ClientCore {
   #native: NativeClient;
@@ -54,40 +32,14 @@ export class Blinksale extends Resources implements ClientCore {
   /** `token` falls back to BLINKSALE_API_TOKEN, `baseUrl` to BLINKSALE_BASE_URL; times are in ms. */
   constructor(options: ClientOptions = {}) {
     super();
+    const adopted = (options as Partial<Adopt>)[ADOPT];
     if (adopted) {
       this.#native = adopted;
-      adopted = undefined;
       return;
     }
-    const {
-      token,
-      baseUrl,
-      timeout,
-      connectTimeout,
-      maxRetries,
-      defaultHeaders,
-      rateLimit,
-      deadline,
-      maxResponseBytes,
-      rateLimitStore,
-      rateLimitStorePrefix,
-      logger,
-    } = options;
+    const { logger, ...settings } = options;
     try {
-      this.#native = new NativeClient({
-        token,
-        baseUrl,
-        timeout,
-        connectTimeout,
-        maxRetries,
-        headers: defaultHeaders ? Object.entries(defaultHeaders) : undefined,
-        rateLimit,
-        deadline,
-        maxResponseBytes,
-        rateLimitStore,
-        rateLimitStorePrefix,
-        userAgent: `blinksale-node/${version} node/${process.versions.node}`,
-      });
+      this.#native = new NativeClient(JSON.stringify(settings), `blinksale-node/${version} node/${process.versions.node}`);
     } catch (err) {
       throw fromNative(err);
     }
@@ -106,33 +58,30 @@ export class Blinksale extends Resources implements ClientCore {
 
   /** The rate-limit state of the last response, shared with every `withOptions` copy. */
   get rateLimit(): RateLimit | null {
-    const r = this.#native.rateLimit();
-    return r ? { limit: r[0] ?? null, remaining: r[1] ?? null, reset: r[2] ?? null } : null;
+    return this.#native.rateLimit() as RateLimit | null;
   }
 
   /** A client with other defaults that shares this one's connections and rate limiter. */
   withOptions(options: Pick<RequestOptions, 'timeout' | 'maxRetries' | 'deadline' | 'headers'>): Blinksale {
+    let native: NativeClient;
     try {
-      adopted = this.#native.withOptions(callOptions(options) ?? {});
+      native = this.#native.withOptions(json(options));
     } catch (err) {
       throw fromNative(err);
     }
-    return new Blinksale();
+    return new Blinksale({ [ADOPT]: native } as ClientOptions);
   }
 
-  /** Any request below the base URL; resolves to `data` (lists: `{ data, meta }`). */
-  async request<T = unknown>(
+  /** Any request below the base URL, on the same path as every resource method; resolves to
+   * `data` (lists: `{ data, meta }`), and `.withResponse()` gives the HTTP side. */
+  request<T = unknown>(
     method: string,
     path: string,
     { query, body, ...options }: { query?: Record<string, string | number | boolean>; body?: unknown } & RequestOptions = {},
-  ): Promise<T> {
-    const json = body === undefined ? null : JSON.stringify(body);
-    const reply = await run(
-      (cancel) => this.#native.request(method, path, pairs(query ?? {}), json, callOptions(options), cancel),
-      options.signal,
-    );
-    // The core shapes the result: `data`, or for a list `{ data, meta }`.
-    return JSON.parse(reply.data) as T;
+  ): APIPromise<T> {
+    const [q, b] = [json(query ?? {}), json(body)];
+    const reply = invoke((opts, cancel) => this.#native.request(method, path, q, b, opts, cancel) as Promise<Reply>, options);
+    return new APIPromise(reply, (r) => JSON.parse(r.data) as T);
   }
 
   toJSON(): { baseUrl: string } {

@@ -2,26 +2,14 @@
 // `AbortSignal`, `withResponse()`, pages and `for await` paging. Rules (retries, paging, what may
 // be sent) are the core's; this only moves values across.
 
-import { BlinksaleError, type ErrorDetails, type RateLimit } from './exceptions';
-import { CLASSES } from './generated/errors';
-import { type CallOptions, NativeCancel, type NativeClient, type Reply } from './native';
+import type { CallOptionFields, ErrorDetails, RateLimit, Reply } from './generated/contract';
+import { BlinksaleError, CLASSES } from './generated/errors';
+import { NativeCancel, type NativeClient } from './native';
 
-/** Options of one request; the last argument of every method. */
-export interface RequestOptions {
-  /** Per attempt, in milliseconds (the client's default otherwise). */
-  timeout?: number;
-  /** Retries after a retryable failure. */
-  maxRetries?: number;
-  /** Milliseconds for the whole call: rate-limit waits, every attempt and the backoff between them. */
-  deadline?: number;
-  /** Headers for this request; they replace the client's of the same name. */
-  headers?: Record<string, string>;
+/** Options of one request; the last argument of every method (fields from the core's contract). */
+export interface RequestOptions extends CallOptionFields {
   /** Aborts the request at once: the promise rejects with `APIUserAbortError`. */
   signal?: AbortSignal;
-  /** Query parameters added to the request. */
-  query?: Record<string, string | number | boolean>;
-  /** Fields merged into the JSON body, unchecked: for fields this version does not know. */
-  body?: Record<string, unknown>;
 }
 
 /** The HTTP side of a response. */
@@ -124,30 +112,33 @@ function abortError(): BlinksaleError {
   return new CLASSES.aborted('the request was aborted', 'aborted', { requestSent: false });
 }
 
-/** Per-request options as the addon takes them. */
-export function callOptions(o?: RequestOptions): CallOptions | null {
+/** Per-request options as the addon takes them: the contract's fields as JSON text (the core
+ * checks them), or null for none. */
+export function callOptions(o?: object): string | null {
   if (!o) return null;
-  const { timeout, maxRetries, deadline, headers, query, body } = o;
-  if (timeout === undefined && maxRetries === undefined && deadline === undefined && !headers && !query && !body) return null;
-  return {
-    timeout,
-    maxRetries,
-    deadline,
-    headers: headers ? Object.entries(headers) : undefined,
-    extraQuery: query ? pairs(query) : undefined,
-    extraBody: body ? JSON.stringify(body) : undefined,
-  };
+  const { signal: _signal, ...fields } = o as RequestOptions;
+  const text = JSON.stringify(fields);
+  return text === '{}' ? null : text;
 }
 
-export function pairs(params: object): string[][] {
-  const out: string[][] = [];
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out.push([k, String(v)]);
-  return out;
+/** A value as the addon takes it: JSON text, or null. */
+export function json(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+/** Sends one call through the addon: options as JSON, an `AbortSignal` wired to the core. What
+ * every resource method and `request()` run. */
+export function invoke(
+  send: (opts: string | null, cancel: NativeCancel | null) => Promise<Reply>,
+  options?: RequestOptions,
+): Promise<Reply> {
+  const opts = callOptions(options);
+  return run((cancel) => send(opts, cancel), options?.signal);
 }
 
 /** Runs one addon call; a `signal` drops the core's future at once, and the call rejects with
  * `APIUserAbortError` (its `requestSent` says whether a write may have happened). */
-export function run(send: (cancel: NativeCancel | null) => Promise<Reply>, signal?: AbortSignal): Promise<Reply> {
+export function run<R>(send: (cancel: NativeCancel | null) => Promise<R>, signal?: AbortSignal): Promise<R> {
   if (!signal) return settle(send(null));
   if (signal.aborted) return Promise.reject(abortError());
   const cancel = new NativeCancel();
@@ -156,34 +147,13 @@ export function run(send: (cancel: NativeCancel | null) => Promise<Reply>, signa
   return settle(send(cancel)).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
-function parseHeaders(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const at = line.indexOf(':');
-    if (at > 0) {
-      const name = line.slice(0, at);
-      const value = line.slice(at + 1).trimStart();
-      out[name] = name in out ? `${out[name]}, ${value}` : value;
-    }
-  }
-  return out;
-}
-
-/** The response side of a reply; headers are parsed when first read. */
+/** The response side of a reply. */
 export function responseInfo(reply: Reply): APIResponseInfo {
-  let headers: Record<string, string> | undefined;
-  const rateLimit =
-    reply.rlLimit == null && reply.rlRemaining == null && reply.rlReset == null
-      ? null
-      : { limit: reply.rlLimit ?? null, remaining: reply.rlRemaining ?? null, reset: reply.rlReset ?? null };
   return {
     status: reply.status,
-    get headers() {
-      headers ??= parseHeaders(reply.headers);
-      return headers;
-    },
+    headers: reply.headers,
     requestId: reply.requestId ?? null,
-    rateLimit,
+    rateLimit: reply.rateLimit ?? null,
   };
 }
 
@@ -212,13 +182,13 @@ export class Page<T> implements Iterable<T> {
   /** The items on this page. */
   readonly data: T[];
   #requestId: string | null;
-  #meta: string | PageMeta | null | undefined;
+  #meta: PageMeta;
   #hasNext: boolean;
   #fetch: (page: number) => Promise<Page<T>>;
 
   constructor(reply: Reply, fetch: (page: number) => Promise<Page<T>>) {
     this.data = JSON.parse(reply.data);
-    this.#meta = reply.meta;
+    this.#meta = reply.meta ?? {};
     this.#hasNext = reply.hasNext;
     this.#fetch = fetch;
     this.#requestId = reply.requestId ?? null;
@@ -229,10 +199,9 @@ export class Page<T> implements Iterable<T> {
     return this.#requestId;
   }
 
-  /** current_page, last_page, per_page, total, from, to, path, links (parsed when first read). */
+  /** current_page, last_page, per_page, total, from, to, path, links. */
   get meta(): PageMeta {
-    if (typeof this.#meta !== 'object' || this.#meta === null) this.#meta = this.#meta ? JSON.parse(this.#meta) : {};
-    return this.#meta as PageMeta;
+    return this.#meta;
   }
 
   hasNextPage(): boolean {
@@ -263,30 +232,36 @@ export abstract class APIResource {
     return id === undefined ? this.#parent : [...this.#parent, String(id)];
   }
 
-  #send(op: string, ids: string[], query: string[][], body: unknown, options?: RequestOptions): Promise<Reply> {
+  #send(op: string, ids: string[], query: object, body: unknown, options?: RequestOptions): Promise<Reply> {
     const native = this.#client._native;
-    const json = body === undefined ? null : JSON.stringify(body);
-    const opts = callOptions(options);
-    return run((cancel) => native.call(op, ids, query, json, opts, cancel), options?.signal);
+    const [q, b] = [json(query), json(body)];
+    return invoke((opts, cancel) => native.call(op, ids, q, b, opts, cancel) as Promise<Reply>, options);
   }
 
   protected _call<T>(op: string, ids: string[], body: unknown, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(this.#send(op, ids, [], body, options), (reply) => withRequestId(JSON.parse(reply.data) as T, reply.requestId));
+    return new APIPromise(this.#send(op, ids, {}, body, options), (reply) => withRequestId(JSON.parse(reply.data) as T, reply.requestId));
   }
 
   protected _list<T>(op: string, ids: string[], params: object, options?: RequestOptions): APIPromise<Page<T>> {
     const fetch = (page: number) => this._list<T>(op, ids, { ...params, page }, options).then((p) => p);
-    return new APIPromise(this.#send(op, ids, pairs(params), undefined, options), (reply) => new Page<T>(reply, fetch));
+    return new APIPromise(this.#send(op, ids, params, undefined, options), (reply) => new Page<T>(reply, fetch));
   }
 
+  /** Every item, page by page as consumed; `options.signal` aborts the page in flight at once
+   * (its rate-limit slot goes back) and ends the iteration with `APIUserAbortError`. */
   protected _listAll<T>(op: string, ids: string[], params: { limit?: number }, options?: RequestOptions): AsyncIterable<T> {
     const { limit, ...query } = params;
     const native = this.#client._native;
     return {
       async *[Symbol.asyncIterator]() {
-        const stream = native.stream(op, ids, pairs(query), limit ?? null, callOptions(options));
+        let stream: ReturnType<NativeClient['stream']>;
+        try {
+          stream = native.stream(op, ids, json(query), limit ?? null, callOptions(options));
+        } catch (err) {
+          throw fromNative(err);
+        }
         for (;;) {
-          const batch = await settle(stream.nextBatch());
+          const batch = await run((cancel) => stream.nextBatch(cancel), options?.signal);
           if (batch.length === 0) return;
           for (const text of batch) yield JSON.parse(text) as T;
         }

@@ -3,7 +3,7 @@ import { Blinksale } from './client';
 
 export { Blinksale, type ClientOptions, type Logger } from './client';
 export { APIPromise, type APIResponseInfo, Page, type PageMeta, type RequestOptions, type WithResponse } from './core';
-export { APIError, BlinksaleError, type ErrorDetails, type RateLimit } from './exceptions';
+export type { ErrorDetails, RateLimit } from './generated/contract';
 export * from './generated/errors';
 export type * from './generated/models';
 export * from './generated/resources';

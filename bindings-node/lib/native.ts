@@ -30,4 +30,4 @@ export const { NativeClient, NativeCancel, NativeMock, setLogLevel, cliMain } = 
 export type NativeClient = Native.NativeClient;
 export type NativeCancel = Native.NativeCancel;
 export type NativeMock = Native.NativeMock;
-export type { CallOptions, Reply } from '../native.js';
+

@@ -88,3 +88,24 @@ test('BLINKSALE_LOG writes the lines to stderr', () => {
   assert.match(out.stderr, /blinksale info: blinksale: response method=GET path=\/units status=200/);
   assert.ok(!out.stderr.includes(TOKEN));
 });
+
+test('listAll() honours its signal: the page in flight is dropped and its rate-limit slot goes back', async () => {
+  const mock = await MockServer.start({ seed: 30, tokens: [`${TOKEN}:read,write,send`] });
+  const client = new Blinksale({ token: TOKEN, baseUrl: mock.url });
+  mock.inject({ kind: 'delay', path: '/invoices', ms: 5000 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const seen = [];
+  const err = await (async () => {
+    for await (const invoice of client.invoices.listAll({}, { signal: controller.signal })) seen.push(invoice);
+  })().catch((e) => e);
+  assert.ok(err instanceof APIUserAbortError, String(err));
+  assert.equal(seen.length, 0);
+  // The first request of a client is the one that learns the limit: had its slot leaked, the
+  // next call would wait for the delayed page (5 s) to be answered.
+  const next = client.units.list().then(() => 'answered');
+  const leaked = new Promise((r) => setTimeout(() => r('held up by the aborted page'), 3000).unref());
+  assert.equal(await Promise.race([next, leaked]), 'answered');
+  assert.equal(mock.requests().filter((r) => r.path === '/api/v1/invoices').length, 1, 'no page after the abort');
+  await mock.stop();
+});

@@ -87,8 +87,6 @@ export interface ErrorDetails {
 
 /** One reply from the addon. */
 export interface Reply {
-  /** The envelope's `data` as JSON text. */
-  data: string;
   /** The envelope's `data` as JSON text, exactly as sent (for a raw request's list,
  `{"data": …, "meta": …}`). */
   data: string;

@@ -90,8 +90,6 @@ class Reply(TypedDict):
     """One reply from the native client."""
 
     data: Optional[str]
-    """The envelope's `data` as JSON text."""
-    data: Optional[str]
     """The envelope's `data` as JSON text, exactly as sent (for a raw request's list,
  `{"data": …, "meta": …}`)."""
     meta: Optional[Dict[str, Any]]

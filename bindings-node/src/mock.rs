@@ -1,0 +1,96 @@
+//! `NativeMock`: the embedded blinksale-mock behind `MockServer` in `lib/mock.ts`.
+use std::sync::Mutex;
+use std::time::Duration;
+
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use serde_json::Value;
+
+#[napi(object)]
+pub struct MockOptions {
+    pub rate_limit: Option<u32>,
+    /// Seconds.
+    pub window: Option<f64>,
+    pub seed: Option<u32>,
+    pub tokens: Option<Vec<String>>,
+}
+
+/// The embedded blinksale-mock.
+#[napi]
+pub struct NativeMock {
+    server: Mutex<Option<blinksale_mock::MockServer>>,
+    url: String,
+    token: String,
+}
+
+#[napi]
+impl NativeMock {
+    #[napi(constructor)]
+    pub fn new(options: MockOptions) -> Result<Self> {
+        let tokens = options
+            .tokens
+            .unwrap_or_default()
+            .iter()
+            .map(|t| blinksale_mock::TokenSpec::parse(t))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| Error::new(Status::InvalidArg, e))?;
+        let window = options.window.unwrap_or(60.0);
+        if !(window.is_finite() && window > 0.0) {
+            return Err(Error::new(Status::InvalidArg, "window must be a positive number of seconds"));
+        }
+        let config = blinksale_mock::MockConfig {
+            tokens,
+            rate_limit: options.rate_limit.unwrap_or(0),
+            window: Duration::from_secs_f64(window),
+            seed: options.seed.unwrap_or(0) as usize,
+            ..Default::default()
+        };
+        let server = blinksale_mock::MockServer::start(config).map_err(|e| Error::from_reason(format!("cannot start the mock: {e}")))?;
+        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), server: Mutex::new(Some(server)) })
+    }
+
+    #[napi(getter)]
+    pub fn url(&self) -> String {
+        self.url.clone()
+    }
+
+    #[napi(getter)]
+    pub fn token(&self) -> String {
+        self.token.clone()
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&blinksale_mock::MockServer) -> T) -> Result<T> {
+        let guard = self.server.lock().unwrap_or_else(|e| e.into_inner());
+        guard.as_ref().map(f).ok_or_else(|| Error::from_reason("the mock server has been stopped"))
+    }
+
+    /// The request log as JSON text.
+    #[napi]
+    pub fn requests(&self) -> Result<String> {
+        self.with(|s| serde_json::to_string(&s.requests()).unwrap_or_else(|_| "[]".into()))
+    }
+
+    #[napi]
+    pub fn clear_requests(&self) -> Result<()> {
+        self.with(blinksale_mock::MockServer::clear_requests)
+    }
+
+    /// Queues a fault, in the admin API's JSON form.
+    #[napi]
+    pub fn inject(&self, fault: String) -> Result<()> {
+        let value: Value = serde_json::from_str(&fault).map_err(|e| Error::new(Status::InvalidArg, e.to_string()))?;
+        let fault = blinksale_mock::Fault::from_json(&value).map_err(|e| Error::new(Status::InvalidArg, e))?;
+        self.with(|s| s.inject(fault))
+    }
+
+    #[napi]
+    pub fn reset(&self) -> Result<()> {
+        self.with(blinksale_mock::MockServer::reset)
+    }
+
+    #[napi]
+    pub fn stop(&self) {
+        let server = self.server.lock().unwrap_or_else(|e| e.into_inner()).take();
+        drop(server);
+    }
+}
