@@ -94,6 +94,7 @@ check: $(VENV)/.tools node-deps
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA) --check
 	cargo fmt --all --check
+	$(PYTHON) tools/check_layers.py
 	cargo clippy --release --all-targets -p blinksale -p blinksale-mock -p blinksale-cli -p blinksale-examples -p blinksale-python -p blinksale-node -- -D warnings
 	$(VENV)/bin/ruff check bindings-python examples/python tools tests
 	$(VENV)/bin/ruff format --check bindings-python examples/python tools tests

@@ -26,8 +26,7 @@ function load(): typeof Native {
 }
 
 const native = load();
-export const { NativeClient, NativeCancel, NativeMock, setLogLevel, cliMain } = native;
+export const { NativeClient, NativeCancel, NativeMock, setLogLevel, cliMain, schemaJson } = native;
 export type NativeClient = Native.NativeClient;
 export type NativeCancel = Native.NativeCancel;
 export type NativeMock = Native.NativeMock;
-

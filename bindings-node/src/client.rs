@@ -94,7 +94,10 @@ impl NativeClient {
     /// and rate limiter.
     #[napi]
     pub fn with_options(&self, env: Env, options_json: Option<String>) -> Result<NativeClient> {
-        options(options_json.as_deref()).and_then(|o| self.client.with_options(&o)).map(|client| NativeClient { client }).map_err(|e| js_error(&env, &e))
+        options(options_json.as_deref())
+            .and_then(|o| self.client.with_options(&o))
+            .map(|client| NativeClient { client })
+            .map_err(|e| js_error(&env, &e))
     }
 
     /// Runs an operation of the core's table on the Rust runtime.
@@ -151,7 +154,15 @@ impl NativeClient {
 
     /// Every item of a list operation, page by page as consumed.
     #[napi]
-    pub fn stream(&self, env: Env, op_id: String, ids: Vec<String>, query: Option<String>, limit: Option<f64>, options_json: Option<String>) -> Result<NativeStream> {
+    pub fn stream(
+        &self,
+        env: Env,
+        op_id: String,
+        ids: Vec<String>,
+        query: Option<String>,
+        limit: Option<f64>,
+        options_json: Option<String>,
+    ) -> Result<NativeStream> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let limit = limit.map(|l| l.max(0.0) as u64);
         let stream = (|| {

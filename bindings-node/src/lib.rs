@@ -1,13 +1,14 @@
 //! The Node addon: the Rust core behind the `blinksale` npm package. It translates only:
 //! retries, paging, validation and errors are the core's, and the contract's structs
 //! (settings, options, replies, error details) cross generically as JSON. The TypeScript
-//! layer (`lib/`) builds its classes from them. Its files mirror the Python binding's.
-mod cli;
-mod client;
+//! layer (`lib/`) builds its classes from them. Its files mirror the Python binding's; the
+//! modules are public because JS calls into them.
+pub mod cli;
+pub mod client;
 mod convert;
 mod errors;
-mod logging;
-mod mock;
+pub mod logging;
+pub mod mock;
 
 // Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
 // pays page faults for them on every request.

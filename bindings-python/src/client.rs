@@ -32,7 +32,13 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(op_id: &str, ids: Vec<String>, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    fn new(
+        op_id: &str,
+        ids: Vec<String>,
+        query: &Bound<'_, PyAny>,
+        body: Option<&Bound<'_, PyAny>>,
+        opts: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         let op = binding::operation(op_id).map_err(errors::to_py)?;
         let query = binding::query_pairs(convert::to_json(query)?).map_err(errors::to_py)?;
         let body = body.filter(|b| !b.is_none()).map(convert::to_json).transpose()?;
@@ -88,7 +94,11 @@ impl NativeClient {
     }
 
     /// Runs a call from a blocking method, without the GIL.
-    fn blocking<F: std::future::Future<Output = blinksale::Result<Reply>> + Send>(&self, py: Python<'_>, run: impl FnOnce(blinksale::Client) -> F) -> PyResult<Py<PyAny>> {
+    fn blocking<F: std::future::Future<Output = blinksale::Result<Reply>> + Send>(
+        &self,
+        py: Python<'_>,
+        run: impl FnOnce(blinksale::Client) -> F,
+    ) -> PyResult<Py<PyAny>> {
         let fut = run(self.client()?);
         let r = runtime::block_on(py, fut)?;
         reply(py, r)
@@ -139,7 +149,15 @@ impl NativeClient {
 
     /// Runs an operation of the core's table, blocking without the GIL.
     #[pyo3(signature = (op_id, ids, query, body, opts=None))]
-    fn call(&self, py: Python<'_>, op_id: &str, ids: Vec<String>, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn call(
+        &self,
+        py: Python<'_>,
+        op_id: &str,
+        ids: Vec<String>,
+        query: &Bound<'_, PyAny>,
+        body: Option<&Bound<'_, PyAny>>,
+        opts: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let call = Prepared::new(op_id, ids, query, body, opts)?;
         self.blocking(py, |client| call.run(client))
     }
@@ -161,7 +179,15 @@ impl NativeClient {
 
     /// The raw escape hatch: any method and path below the base URL.
     #[pyo3(signature = (method, path, query, body, opts=None))]
-    fn request(&self, py: Python<'_>, method: &str, path: &str, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn request(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        path: &str,
+        query: &Bound<'_, PyAny>,
+        body: Option<&Bound<'_, PyAny>>,
+        opts: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let call = Raw::new(method, path, query, body, opts)?;
         self.blocking(py, |client| call.run(client))
     }
@@ -183,7 +209,14 @@ impl NativeClient {
 
     /// Every item of a list operation, page by page as consumed.
     #[pyo3(signature = (op_id, ids, query, limit=None, opts=None))]
-    fn stream(&self, op_id: &str, ids: Vec<String>, query: &Bound<'_, PyAny>, limit: Option<u64>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<NativeStream> {
+    fn stream(
+        &self,
+        op_id: &str,
+        ids: Vec<String>,
+        query: &Bound<'_, PyAny>,
+        limit: Option<u64>,
+        opts: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeStream> {
         let call = Prepared::new(op_id, ids, query, None, opts)?;
         let ids: Vec<&str> = call.ids.iter().map(String::as_str).collect();
         let stream = binding::items(&self.client()?, call.op, &ids, call.query, limit, call.options).map_err(errors::to_py)?;

@@ -17,7 +17,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// The core's models and operations as JSON (what the stubs were generated from).
 #[pyfunction]
 fn schema_json() -> String {
-    blinksale::schema::to_json().to_string()
+    blinksale::binding::schema_json().to_string()
 }
 
 /// The `blinksale` command line (the console script): runs it with the GIL released and

@@ -218,74 +218,99 @@ pub struct ErrorKind {
 
 /// Every error kind, [`Error::code`] to class, in the order the bindings list them. The
 /// bases (`BlinksaleError`, `APIError`) are the bindings' own.
-pub const ERROR_KINDS: &[ErrorKind] = &[AUTHENTICATION, PERMISSION_DENIED, NOT_FOUND, VALIDATION, RATE_LIMITED, API, SERVER, CONNECTION, TIMEOUT, DECODE, INVALID_REQUEST, CONFIG, ABORTED];
+pub const ERROR_KINDS: &[ErrorKind] = &[
+    AUTHENTICATION,
+    PERMISSION_DENIED,
+    NOT_FOUND,
+    VALIDATION,
+    RATE_LIMITED,
+    API,
+    SERVER,
+    CONNECTION,
+    TIMEOUT,
+    DECODE,
+    INVALID_REQUEST,
+    CONFIG,
+    ABORTED,
+];
 
 /// The `authentication` kind.
-const AUTHENTICATION: ErrorKind = ErrorKind { code: "authentication", class: "AuthenticationError", parent: "APIError", doc: "401: the token is missing, unknown or expired." };
+const AUTHENTICATION: ErrorKind =
+    ErrorKind { code: "authentication", class: "AuthenticationError", parent: "APIError", doc: "401: the token is missing, unknown or expired." };
 
 /// The `permission_denied` kind.
 const PERMISSION_DENIED: ErrorKind = ErrorKind {
-        code: "permission_denied",
-        class: "PermissionDeniedError",
-        parent: "APIError",
-        doc: "403: the token lacks the permission the operation needs (`required_permission`)." };
+    code: "permission_denied",
+    class: "PermissionDeniedError",
+    parent: "APIError",
+    doc: "403: the token lacks the permission the operation needs (`required_permission`).",
+};
 
 /// The `not_found` kind.
 const NOT_FOUND: ErrorKind = ErrorKind { code: "not_found", class: "NotFoundError", parent: "APIError", doc: "404: no such resource." };
 
 /// The `validation` kind.
 const VALIDATION: ErrorKind = ErrorKind {
-        code: "validation",
-        class: "ValidationError",
-        parent: "APIError",
-        doc: "422: the server refused the input; `errors` maps each field to its messages." };
+    code: "validation",
+    class: "ValidationError",
+    parent: "APIError",
+    doc: "422: the server refused the input; `errors` maps each field to its messages.",
+};
 
 /// The `rate_limited` kind.
 const RATE_LIMITED: ErrorKind = ErrorKind {
-        code: "rate_limited",
-        class: "RateLimitError",
-        parent: "APIError",
-        doc: "429 after the retries allowed; `retry_after` is the wait, in seconds." };
+    code: "rate_limited",
+    class: "RateLimitError",
+    parent: "APIError",
+    doc: "429 after the retries allowed; `retry_after` is the wait, in seconds.",
+};
 
 /// The `api` kind.
 const API: ErrorKind = ErrorKind { code: "api", class: "APIError", parent: "BlinksaleError", doc: "The API answered with an error status." };
 
 /// The `server` kind.
 const SERVER: ErrorKind = ErrorKind {
-        code: "server",
-        class: "ServerError",
-        parent: "APIError",
-        doc: "5xx after the retries allowed (including HTML error pages from proxies)." };
+    code: "server",
+    class: "ServerError",
+    parent: "APIError",
+    doc: "5xx after the retries allowed (including HTML error pages from proxies).",
+};
 
 /// The `connection` kind.
 const CONNECTION: ErrorKind = ErrorKind {
-        code: "connection",
-        class: "APIConnectionError",
-        parent: "BlinksaleError",
-        doc: "No response: the connection failed or closed (`request_sent` says whether the request was written)." };
+    code: "connection",
+    class: "APIConnectionError",
+    parent: "BlinksaleError",
+    doc: "No response: the connection failed or closed (`request_sent` says whether the request was written).",
+};
 
 /// The `timeout` kind.
-const TIMEOUT: ErrorKind = ErrorKind { code: "timeout", class: "APITimeoutError", parent: "APIConnectionError", doc: "The request took longer than the timeout." };
+const TIMEOUT: ErrorKind =
+    ErrorKind { code: "timeout", class: "APITimeoutError", parent: "APIConnectionError", doc: "The request took longer than the timeout." };
 
 /// The `decode` kind.
-const DECODE: ErrorKind = ErrorKind { code: "decode", class: "DecodeError", parent: "BlinksaleError", doc: "A response that is not the JSON the API documents." };
+const DECODE: ErrorKind =
+    ErrorKind { code: "decode", class: "DecodeError", parent: "BlinksaleError", doc: "A response that is not the JSON the API documents." };
 
 /// The `invalid_request` kind.
 const INVALID_REQUEST: ErrorKind = ErrorKind {
-        code: "invalid_request",
-        class: "InvalidRequestError",
-        parent: "BlinksaleError",
-        doc: "Input that cannot be sent, refused before any request (`field` names the field at fault)." };
+    code: "invalid_request",
+    class: "InvalidRequestError",
+    parent: "BlinksaleError",
+    doc: "Input that cannot be sent, refused before any request (`field` names the field at fault).",
+};
 
 /// The `config` kind.
 const CONFIG: ErrorKind = ErrorKind {
-        code: "config",
-        class: "ConfigurationError",
-        parent: "BlinksaleError",
-        doc: "The client is misconfigured: token, base URL or options." };
+    code: "config",
+    class: "ConfigurationError",
+    parent: "BlinksaleError",
+    doc: "The client is misconfigured: token, base URL or options.",
+};
 
 /// The `aborted` kind.
-const ABORTED: ErrorKind = ErrorKind { code: "aborted", class: "APIUserAbortError", parent: "BlinksaleError", doc: "The caller aborted the request (an `AbortSignal`)." };
+const ABORTED: ErrorKind =
+    ErrorKind { code: "aborted", class: "APIUserAbortError", parent: "BlinksaleError", doc: "The caller aborted the request (an `AbortSignal`)." };
 
 fn field_summary(errors: &BTreeMap<String, Vec<String>>) -> String {
     let parts: Vec<String> = errors.iter().map(|(k, v)| format!("{k}: {}", v.join(" "))).collect();
@@ -483,7 +508,17 @@ mod table {
     /// One error of each variant. The match below has no wildcard: a new variant fails to
     /// compile here until it has a sample, and then the test checks it has a row.
     fn samples() -> Vec<Error> {
-        let info = || Box::new(ApiErrorInfo { status: 400, message: "m".into(), errors: BTreeMap::new(), request_id: None, rate_limit: None, headers: vec![], body: String::new() });
+        let info = || {
+            Box::new(ApiErrorInfo {
+                status: 400,
+                message: "m".into(),
+                errors: BTreeMap::new(),
+                request_id: None,
+                rate_limit: None,
+                headers: vec![],
+                body: String::new(),
+            })
+        };
         let all = vec![
             Error::Authentication(info()),
             Error::PermissionDenied { info: info(), required: Permission::Write },

@@ -1,9 +1,9 @@
 //! Every operation of the API (`spec/openapi.yaml`), as data: method, path, permission,
 //! request body model and where the docs stand. Typed handlers and the bindings all send
 //! requests through this table.
+use crate::describe::{Model, ModelDesc};
 use crate::error::{Error, Permission, Result};
 pub use crate::method::Method;
-use crate::describe::{Model, ModelDesc};
 
 /// Whether the public docs have a page for the operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

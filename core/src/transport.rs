@@ -141,7 +141,16 @@ impl Attempts<'_> {
             let reason = failure_reason(&failure);
             let (method, path) = (self.call.method.as_str(), self.shown.as_str());
             let delay_ms = delay.as_millis() as u64;
-            event!(self.sink(), DEBUG, "blinksale: retrying", method = method, path = path, retry = retries + 1, delay_ms = delay_ms, reason = reason.as_str());
+            event!(
+                self.sink(),
+                DEBUG,
+                "blinksale: retrying",
+                method = method,
+                path = path,
+                retry = retries + 1,
+                delay_ms = delay_ms,
+                reason = reason.as_str()
+            );
             tokio::time::sleep(delay).await;
             retries += 1;
         }
@@ -197,7 +206,17 @@ impl Attempts<'_> {
         let error = transport_error(e, self.timeout);
         let (method, path, code) = (self.call.method.as_str(), self.shown.as_str(), error.code());
         let (duration_ms, attempt, waited_ms) = (timing.started.elapsed().as_millis() as u64, timing.attempt, timing.waited_ms);
-        event!(self.sink(), WARN, "blinksale: request failed", method = method, path = path, error = code, duration_ms = duration_ms, attempt = attempt, waited_ms = waited_ms);
+        event!(
+            self.sink(),
+            WARN,
+            "blinksale: request failed",
+            method = method,
+            path = path,
+            error = code,
+            duration_ms = duration_ms,
+            attempt = attempt,
+            waited_ms = waited_ms
+        );
         Failure::Transport { sent: !e.is_connect(), error }
     }
 

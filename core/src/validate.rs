@@ -6,9 +6,9 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
 use crate::catalog;
 use crate::describe::{ModelDesc, TypeDesc};
+use crate::error::{Error, Result};
 
 /// Puts a body in the API's form before it is checked: money given as a numeric string
 /// becomes a JSON number with the same digits, and a timestamp given for a date field

@@ -158,7 +158,8 @@ async fn unsendable_input_is_refused_before_any_request() {
     let bad_header = api.clients().header("bad header", "x").get("c").await.unwrap_err();
     let token_header = api.clients().header("Authorization", "Bearer other").get("c").await.unwrap_err();
     let op = blinksale::ops::find("createUnit").unwrap();
-    let wrong_type = blinksale::binding::execute(&api, op, &[], Vec::new(), Some(serde_json::json!({"name": 5})), &Default::default()).await.unwrap_err();
+    let wrong_type =
+        blinksale::binding::execute(&api, op, &[], Vec::new(), Some(serde_json::json!({"name": 5})), &Default::default()).await.unwrap_err();
     let not_object = blinksale::binding::execute(&api, op, &[], Vec::new(), Some(serde_json::json!([1])), &Default::default()).await.unwrap_err();
     for (e, field) in [
         (&empty_id, Some("clientId")),
@@ -182,7 +183,8 @@ async fn required_fields_are_checked_only_for_documented_operations() {
     let api = env.client();
     // createPayment is documented: invoice_id and amount are known to be required.
     let op = blinksale::ops::find("createPayment").unwrap();
-    let e = blinksale::binding::execute(&api, op, &[], Vec::new(), Some(serde_json::json!({"invoice_id": "i"})), &Default::default()).await.unwrap_err();
+    let e =
+        blinksale::binding::execute(&api, op, &[], Vec::new(), Some(serde_json::json!({"invoice_id": "i"})), &Default::default()).await.unwrap_err();
     assert!(matches!(&e, Error::InvalidRequest { field: Some(f), .. } if f == "amount"), "{e}");
     assert!(env.mock.requests().is_empty());
     // createClient is inferred: the server decides what is required.

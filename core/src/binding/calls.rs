@@ -39,7 +39,8 @@ pub async fn request(
     let mut reply = Reply::new(client.execute::<Box<RawValue>>(&call, options).await?);
     if let Some(meta) = &reply.meta {
         let meta = serde_json::to_string(meta).map_err(|e| Error::invalid("meta", e.to_string()))?;
-        reply.data = RawValue::from_string(format!("{{\"data\":{},\"meta\":{meta}}}", reply.data.get())).map_err(|e| Error::invalid("meta", e.to_string()))?;
+        reply.data =
+            RawValue::from_string(format!("{{\"data\":{},\"meta\":{meta}}}", reply.data.get())).map_err(|e| Error::invalid("meta", e.to_string()))?;
     }
     Ok(reply)
 }

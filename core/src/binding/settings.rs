@@ -162,8 +162,20 @@ fn normalize(kind: Kind, v: Value, conv: Convention) -> std::result::Result<Valu
             n.map(|n| Value::from(n as u64)).ok_or_else(|| "a whole number, zero or more".to_string())
         }
         Kind::Headers | Kind::Query => pairs(v).ok_or_else(|| "a mapping of names to values".to_string()),
-        Kind::Object => if v.is_object() { Ok(v) } else { Err("a mapping of field names to values".to_string()) },
-        Kind::Text | Kind::Secret => if v.is_string() { Ok(v) } else { Err("a string".to_string()) },
+        Kind::Object => {
+            if v.is_object() {
+                Ok(v)
+            } else {
+                Err("a mapping of field names to values".to_string())
+            }
+        }
+        Kind::Text | Kind::Secret => {
+            if v.is_string() {
+                Ok(v)
+            } else {
+                Err("a string".to_string())
+            }
+        }
         _ => Ok(v),
     }
 }
