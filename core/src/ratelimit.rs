@@ -9,6 +9,8 @@ use tokio::time::Instant;
 
 #[cfg(feature = "redis-store")]
 pub(crate) mod shared;
+#[cfg(all(test, feature = "redis-store"))]
+mod trace;
 
 /// The server's rate-limit state, from the `X-RateLimit-*` headers of one response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +58,13 @@ pub fn retry_after(headers: &http::HeaderMap) -> Duration {
 
 /// Responses from the API without rate-limit headers, in a row, before pacing stops: one
 /// stray response (a proxy's page, a cached answer) must not let every waiting task go.
-const HEADERLESS_RUN: u32 = 3;
+/// These rules are shared with the store's scripts (`ratelimit/*.lua`), which get them as
+/// arguments.
+pub(crate) const HEADERLESS_RUN: u32 = 3;
+/// With the budget spent and no reset known, the window assumed to end this much later.
+pub(crate) const GUESSED_WINDOW: Duration = Duration::from_secs(1);
+/// The shortest window end a report can set: a reset of 0 still leaves the server time to roll.
+pub(crate) const MIN_RESET: Duration = Duration::from_millis(100);
 
 /// What the limiter knows of the server's current window.
 ///
@@ -156,7 +164,7 @@ impl State {
         // Checked: a reset of years from a broken server must not panic.
         let bounds = r.reset.and_then(|reset| {
             let lb = sent.checked_add(reset)?.checked_sub(Duration::from_secs(1)).unwrap_or(sent);
-            Some((lb, now.checked_add(reset.max(Duration::from_millis(100)))?))
+            Some((lb, now.checked_add(reset.max(MIN_RESET))?))
         });
         // A window that begins after the one we know has ended.
         let fresh = matches!((bounds, self.window_end), (Some((lb, _)), Some(end)) if lb >= end);
@@ -379,37 +387,44 @@ impl Limiter {
             let changed = self.0.notify.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
-            let wait = {
-                let mut s = self.lock();
-                let now = Instant::now();
-                if s.paused_until.is_some_and(|p| p <= now) {
-                    s.paused_until = None;
-                }
-                if s.window_end.is_some_and(|end| end <= now) {
-                    s.start_window();
-                    s.window_end = None;
-                    s.window_lb = None;
-                }
-                let unlimited = s.headerless >= HEADERLESS_RUN;
-                if let Some(p) = s.paused_until {
-                    p - now
-                } else if s.last.is_none() && !unlimited && !s.in_flight.is_empty() {
-                    // The limit is not known yet: the first answer says it.
-                    Duration::from_secs(1)
-                } else if unlimited || s.available() > 0 {
-                    return self.grant(&mut s, now, start);
-                } else if let Some(end) = s.window_end {
-                    end - now
-                } else {
-                    // Out of budget with no reset known: wait a second, then start afresh.
-                    s.window_end = Some(now + Duration::from_secs(1));
-                    Duration::from_secs(1)
-                }
+            let wait = match self.decide(start) {
+                Ok(permit) => return permit,
+                Err(wait) => wait,
             };
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = changed => {}
             }
+        }
+    }
+
+    /// A slot now, or how long to wait before asking again (an answer may end the wait
+    /// sooner). The rules the store's `acquire.lua` applies to the shared budget.
+    pub(crate) fn decide(&self, start: Instant) -> Result<Permit, Duration> {
+        let mut s = self.lock();
+        let now = Instant::now();
+        if s.paused_until.is_some_and(|p| p <= now) {
+            s.paused_until = None;
+        }
+        if s.window_end.is_some_and(|end| end <= now) {
+            s.start_window();
+            s.window_end = None;
+            s.window_lb = None;
+        }
+        let unlimited = s.headerless >= HEADERLESS_RUN;
+        if let Some(p) = s.paused_until {
+            Err(p - now)
+        } else if s.last.is_none() && !unlimited && !s.in_flight.is_empty() {
+            // The limit is not known yet: the first answer says it.
+            Err(Duration::from_secs(1))
+        } else if unlimited || s.available() > 0 {
+            Ok(self.grant(&mut s, now, start))
+        } else if let Some(end) = s.window_end {
+            Err(end - now)
+        } else {
+            // Out of budget with no reset known: wait a guessed window, then start afresh.
+            s.window_end = Some(now + GUESSED_WINDOW);
+            Err(GUESSED_WINDOW)
         }
     }
 

@@ -28,94 +28,15 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 const RETRY_STORE: Duration = Duration::from_secs(5);
 /// How long the keys live without use (refreshed by every grant).
 const KEY_TTL_MS: u64 = 3_600_000;
+/// How often a waiter asks the store again when only other processes' answers can free a slot
+/// (they do not wake it).
+const POLL: Duration = Duration::from_millis(50);
 
-/// Takes a slot: `{1, now_ms}` when granted, `{0, wait_ms}` when not.
-const ACQUIRE: &str = r#"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local lease_ms, id, default_limit, ttl = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-local s = redis.call('HMGET', KEYS[1], 'limit', 'lowest', 'granted', 'end', 'paused', 'known', 'headerless')
-local limit, lowest, granted = tonumber(s[1]) or default_limit, tonumber(s[2]), tonumber(s[3]) or 0
-local wend, paused, known, headerless = tonumber(s[4]), tonumber(s[5]), s[6], tonumber(s[7]) or 0
-if paused and paused > now then return {0, paused - now} end
-local inflight = redis.call('ZCARD', KEYS[2])
-if wend and wend <= now then
-  -- A new window: the requests still in flight may count in it.
-  lowest, wend, granted = nil, nil, inflight
-  redis.call('HDEL', KEYS[1], 'lowest', 'end')
-  redis.call('HSET', KEYS[1], 'granted', granted, 'start', now)
-end
-local unlimited = headerless >= 3
-if not known and not unlimited and inflight > 0 then return {0, 50} end
-local available
-if lowest then available = lowest - inflight else available = limit - granted end
-if unlimited or available > 0 then
-  redis.call('ZADD', KEYS[2], now + lease_ms, id)
-  redis.call('HSET', KEYS[1], 'granted', granted + 1)
-  redis.call('PEXPIRE', KEYS[1], ttl)
-  redis.call('PEXPIRE', KEYS[2], ttl)
-  return {1, now}
-end
-if wend then return {0, wend - now} end
--- The window's end is not known yet: the answers in flight will tell it. Guessing one would
--- open a false window early.
-if inflight > 0 then return {0, 50} end
-redis.call('HSET', KEYS[1], 'end', now + 1000)
-return {0, 1000}
-"#;
-
-/// Learns from one response: ARGV = lease, sent_ms, limit, remaining, reset_ms, retry_ms,
-/// from_api (-1 for absent values).
-const REPORT: &str = r#"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('ZREM', KEYS[2], ARGV[1])
-local sent, limit, remaining = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-local reset, retry, from_api = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7] == '1'
-local s = redis.call('HMGET', KEYS[1], 'lowest', 'end', 'start', 'paused')
-local lowest, wend, start, paused = tonumber(s[1]), tonumber(s[2]), tonumber(s[3]) or 0, tonumber(s[4])
-if limit >= 0 or remaining >= 0 or reset >= 0 then
-  redis.call('HSET', KEYS[1], 'known', 1, 'headerless', 0)
-  if limit > 0 then redis.call('HSET', KEYS[1], 'limit', limit) end
-  -- Reports of requests sent before this window began say nothing of it.
-  if sent >= start then
-    if reset >= 0 then
-      local ub = now + math.max(reset, 100)
-      if not wend or ub < wend then wend = ub end
-      redis.call('HSET', KEYS[1], 'end', wend)
-    end
-    if remaining >= 0 then
-      if not lowest or remaining < lowest then lowest = remaining end
-      redis.call('HSET', KEYS[1], 'lowest', lowest)
-    end
-  end
-elseif from_api and retry < 0 then
-  redis.call('HINCRBY', KEYS[1], 'headerless', 1)
-end
-if retry >= 0 then
-  local till = now + retry
-  if not paused or till > paused then paused = till end
-  if not wend or paused > wend then wend = paused end
-  redis.call('HSET', KEYS[1], 'paused', paused, 'lowest', 0, 'end', wend)
-end
-return 1
-"#;
-
-/// Gives a lease back: ARGV = lease, went_out. A request that never went out frees its slot;
-/// one that went out keeps counting until the window ends, as the server may count it.
-const RELEASE: &str = r#"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-if ARGV[2] == '1' then
-  local wend = tonumber(redis.call('HGET', KEYS[1], 'end')) or (now + 1000)
-  redis.call('ZADD', KEYS[2], 'XX', math.max(wend, now), ARGV[1])
-elseif redis.call('ZREM', KEYS[2], ARGV[1]) == 1 then
-  local granted = tonumber(redis.call('HGET', KEYS[1], 'granted')) or 0
-  if granted > 0 then redis.call('HSET', KEYS[1], 'granted', granted - 1) end
-end
-return 1
-"#;
+/// The scripts: the in-process limiter's rules, each step atomic in Redis. Their constants
+/// are passed from Rust (`super::HEADERLESS_RUN`, `GUESSED_WINDOW`, `MIN_RESET`).
+const ACQUIRE: &str = include_str!("acquire.lua");
+const REPORT: &str = include_str!("report.lua");
+const RELEASE: &str = include_str!("release.lua");
 
 /// What the store answered to a request for a slot.
 pub enum Slot {
@@ -282,7 +203,15 @@ impl SharedStore {
     /// Asks for a slot. None when the store failed (the caller paces in-process).
     pub async fn acquire(&self) -> Option<Slot> {
         let id = format!("{}-{}", self.lease_prefix, self.next.fetch_add(1, Ordering::Relaxed));
-        let args = [self.lease.as_millis().to_string(), id.clone(), self.default_limit.to_string(), KEY_TTL_MS.to_string()];
+        let args = [
+            self.lease.as_millis().to_string(),
+            id.clone(),
+            self.default_limit.to_string(),
+            KEY_TTL_MS.to_string(),
+            super::HEADERLESS_RUN.to_string(),
+            POLL.as_millis().to_string(),
+            super::GUESSED_WINDOW.as_millis().to_string(),
+        ];
         let (granted, value): (i64, i64) = self.run(0, &args).await?;
         Some(if granted == 1 { Slot::Granted(Lease { id, sent_ms: value }) } else { Slot::Wait(Duration::from_millis(value.max(1) as u64)) })
     }
@@ -298,13 +227,15 @@ impl SharedStore {
             num(rate.and_then(|r| r.reset).map(|d| d.as_millis() as u64)),
             num(retry_after.map(|d| d.as_millis() as u64)),
             if from_api { "1" } else { "0" }.to_string(),
+            super::MIN_RESET.as_millis().to_string(),
         ];
         let _: Option<i64> = self.run(1, &args).await;
     }
 
     /// Gives a lease back without a response.
     pub async fn release(&self, lease: Lease, went_out: bool) {
-        let _: Option<i64> = self.run(2, &[lease.id, if went_out { "1" } else { "0" }.to_string()]).await;
+        let args = [lease.id, if went_out { "1" } else { "0" }.to_string(), super::GUESSED_WINDOW.as_millis().to_string()];
+        let _: Option<i64> = self.run(2, &args).await;
     }
 }
 
