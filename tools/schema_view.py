@@ -93,3 +93,14 @@ def resources(schema: dict) -> List[Resource]:
 
 def models(schema: dict) -> Dict[str, dict]:
     return {m["name"]: m for m in schema["models"]}
+
+
+def ordered(errors: List[dict]) -> List[dict]:
+    """The error rows with every parent before its children (the bases are the bindings')."""
+    done, out = {"BlinksaleError"}, []
+    while len(out) < len(errors):
+        for e in errors:
+            if e["class"] not in done and e["parent"] in done:
+                done.add(e["class"])
+                out.append(e)
+    return out

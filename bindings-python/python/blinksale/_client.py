@@ -11,7 +11,7 @@ from typing import Any, Mapping, Optional, TypeVar, Union
 from typing_extensions import Unpack
 
 from . import _native
-from ._contract import ClientOptions
+from ._contract import CallOptions, ClientOptions
 from ._rate_limit import RateLimit
 from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _loads, _options
 from ._resources import AsyncRawResources, AsyncResources, RawResources, Resources
@@ -20,6 +20,16 @@ __all__ = ["Client", "AsyncClient"]
 
 _USER_AGENT = f"blinksale-python/{_native.__version__} python/{platform.python_version()}"
 C = TypeVar("C", bound="_ClientBase")
+
+
+def _request_options(
+    headers: Optional[Headers],
+    timeout: Union[float, NotGiven],
+    max_retries: Union[int, NotGiven],
+    deadline: Union[float, NotGiven],
+) -> Optional[CallOptions]:
+    """The escape hatch's options, by the contract's names."""
+    return _options({"headers": headers, "timeout": timeout, "max_retries": max_retries, "deadline": deadline})
 
 
 class _ClientBase(abc.ABC):
@@ -93,9 +103,7 @@ class Client(Resources, _ClientBase):
     ) -> Any:
         """Any request below the base URL: the escape hatch. Returns ``data`` (for lists,
         ``{"data": ..., "meta": ...}``); errors, retries and rate limits are as usual."""
-        opts = _options(
-            {"headers": extra_headers, "timeout": timeout, "max_retries": max_retries, "deadline": deadline}
-        )
+        opts = _request_options(extra_headers, timeout, max_retries, deadline)
         return _loads(self._native.request(method, path, params or {}, json, opts)["data"])
 
     def close(self) -> None:
@@ -129,9 +137,7 @@ class AsyncClient(AsyncResources, _ClientBase):
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Any:
         """Any request below the base URL: the escape hatch (see ``Client.request``)."""
-        opts = _options(
-            {"headers": extra_headers, "timeout": timeout, "max_retries": max_retries, "deadline": deadline}
-        )
+        opts = _request_options(extra_headers, timeout, max_retries, deadline)
         reply = await self._native.request_async(method, path, params or {}, json, opts)
         return _loads(reply["data"])
 
