@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -129,3 +130,21 @@ async def test_a_cancelled_create_is_sent_once(mock: MockServer) -> None:
         await asyncio.wait_for(client.units.create(name="Crate"), timeout=0.1)
     await asyncio.sleep(1.0)
     assert len([r for r in mock.requests() if r["method"] == "POST"]) == 1, "never retried"
+
+
+async def test_the_async_escape_hatch_is_native_and_cancelled_with_its_task() -> None:
+    with MockServer(tokens=TOKENS, rate_limit=10, window=2.0) as mock:
+        client = blinksale.AsyncClient(TOKEN, base_url=mock.url)
+        page = await client.request("GET", "/units", params={"per_page": 2})
+        assert len(page["data"]) == 2 and page["meta"]["per_page"] == 2
+        threads = threading.active_count()
+        mock.inject("delay", path="/units", ms=5000, times=8)
+        for _ in range(8):
+            with pytest.raises(asyncio.TimeoutError):
+                await asyncio.wait_for(client.request("GET", "/units"), timeout=0.05)
+        # A thread pool would still hold eight blocked calls; the native path dropped them.
+        assert threading.active_count() == threads
+        await asyncio.sleep(2.1)
+        for _ in range(8):
+            await client.request("GET", "/units")
+        assert not [r for r in mock.requests() if r["status"] == 429]
