@@ -32,19 +32,24 @@ cases=(
   "invoices apply-payment --help"
   "completions bash"
 )
+mask() {
+  sed -i -E -e 's/req_[0-9a-z]+/req_N/g' -e 's/"date":"[^"]*"/"date":"D"/g' \
+    -e 's/"(x-ratelimit-remaining|x-ratelimit-reset)":"[0-9]+"/"\1":"N"/g' \
+    -e 's/"(remaining|reset)":[0-9.]+/"\1":N/g' "$1"
+}
 for door_name in rust python node; do
   for i in "${!cases[@]}"; do
     # shellcheck disable=SC2086
     set +e; door "$door_name" ${cases[$i]} >"$out/$door_name.$i.out" 2>"$out/$door_name.$i.err"; echo $? >"$out/$door_name.$i.code"; set -e
-    # Request ids differ per request; everything else must match.
-    sed -i -E 's/req_[0-9a-z]+/req_N/g' "$out/$door_name.$i.err"
+    # Request ids, dates and the rate-limit state differ per request; everything else must match.
+    mask "$out/$door_name.$i.err"
   done
   # The permission message and exit codes that need another token.
   set +e
   BLINKSALE_API_TOKEN=ro-token door "$door_name" invoices send x 2>"$out/$door_name.perm.err"; echo $? >"$out/$door_name.perm.code"
   BLINKSALE_API_TOKEN=wrong door "$door_name" units list 2>/dev/null; echo $? >"$out/$door_name.auth.code"
   set -e
-  sed -i -E 's/req_[0-9a-z]+/req_N/g' "$out/$door_name.perm.err"
+  mask "$out/$door_name.perm.err"
 done
 
 failed=0
