@@ -1,7 +1,7 @@
 // `Blinksale`: configuration, `withOptions`, the escape hatch; the resources are generated.
 
 import { APIPromise, type ClientCore, fromNative, invoke, json, type RequestOptions } from './core';
-import type { ClientSettings, RateLimit, Reply } from './generated/contract';
+import type { ClientSettings, RateLimit } from './generated/contract';
 import { Resources } from './generated/resources';
 import { NativeClient } from './native';
 
@@ -80,7 +80,7 @@ export class Blinksale extends Resources implements ClientCore {
     { query, body, ...options }: { query?: Record<string, string | number | boolean>; body?: unknown } & RequestOptions = {},
   ): APIPromise<T> {
     const [q, b] = [json(query ?? {}), json(body)];
-    const reply = invoke((opts, cancel) => this.#native.request(method, path, q, b, opts, cancel) as Promise<Reply>, options);
+    const reply = invoke((opts, cancel) => this.#native.request(method, path, q, b, opts, cancel), options);
     return new APIPromise(reply, (r) => JSON.parse(r.data) as T);
   }
 

@@ -4,7 +4,7 @@
 
 import type { CallOptionFields, ErrorDetails, RateLimit, Reply } from './generated/contract';
 import { BlinksaleError, CLASSES } from './generated/errors';
-import { NativeCancel, type NativeClient } from './native';
+import { NativeCancel, type NativeClient, type WireReply } from './native';
 
 /** Options of one request; the last argument of every method (fields from the core's contract). */
 export interface RequestOptions extends CallOptionFields {
@@ -129,11 +129,18 @@ export function json(value: unknown): string | null {
 /** Sends one call through the addon: options as JSON, an `AbortSignal` wired to the core. What
  * every resource method and `request()` run. */
 export function invoke(
-  send: (opts: string | null, cancel: NativeCancel | null) => Promise<Reply>,
+  send: (opts: string | null, cancel: NativeCancel | null) => Promise<WireReply>,
   options?: RequestOptions,
 ): Promise<Reply> {
   const opts = callOptions(options);
-  return run((cancel) => send(opts, cancel), options?.signal);
+  return run((cancel) => send(opts, cancel), options?.signal).then(toReply);
+}
+
+/** The addon's reply: `data`, and the rest of the core's `Reply` as JSON text. */
+function toReply(wire: WireReply): Reply {
+  const reply = JSON.parse(wire.info) as Reply;
+  reply.data = wire.data;
+  return reply;
 }
 
 /** Runs one addon call; a `signal` drops the core's future at once, and the call rejects with
@@ -235,7 +242,7 @@ export abstract class APIResource {
   #send(op: string, ids: string[], query: object, body: unknown, options?: RequestOptions): Promise<Reply> {
     const native = this.#client._native;
     const [q, b] = [json(query), json(body)];
-    return invoke((opts, cancel) => native.call(op, ids, q, b, opts, cancel) as Promise<Reply>, options);
+    return invoke((opts, cancel) => native.call(op, ids, q, b, opts, cancel), options);
   }
 
   protected _call<T>(op: string, ids: string[], body: unknown, options?: RequestOptions): APIPromise<T> {

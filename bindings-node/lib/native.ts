@@ -30,3 +30,4 @@ export const { NativeClient, NativeCancel, NativeMock, setLogLevel, cliMain, sch
 export type NativeClient = Native.NativeClient;
 export type NativeCancel = Native.NativeCancel;
 export type NativeMock = Native.NativeMock;
+export type { WireReply } from '../native.js';

@@ -2,7 +2,7 @@
 //! contract's structs arrive as JSON text and leave as objects, converted generically.
 use std::sync::Arc;
 
-use blinksale::binding::{self, CallOptions, ClientSettings, Reply};
+use blinksale::binding::{self, CallOptions, ClientSettings};
 use blinksale::{CancelToken, Method, RequestOptions};
 use futures_util::StreamExt;
 use napi::Env;
@@ -11,7 +11,7 @@ use napi::threadsafe_function::ThreadsafeFunctionCallMode;
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::convert::{self, JS};
+use crate::convert::{self, JS, WireReply};
 use crate::errors::js_error;
 
 fn options(text: Option<&str>) -> blinksale::Result<RequestOptions> {
@@ -101,7 +101,7 @@ impl NativeClient {
     }
 
     /// Runs an operation of the core's table on the Rust runtime.
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn call<'env>(
         &self,
@@ -112,7 +112,7 @@ impl NativeClient {
         body: Option<String>,
         options_json: Option<String>,
         cancel: Option<&NativeCancel>,
-    ) -> Result<PromiseRaw<'env, Value>> {
+    ) -> Result<PromiseRaw<'env, WireReply>> {
         let client = self.client.clone();
         let prepared = (|| {
             let op = binding::operation(&op_id)?;
@@ -122,13 +122,13 @@ impl NativeClient {
         let fut = async move {
             let (op, query, body, opts) = prepared?;
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            binding::execute(&client, op, &ids, query, body, &opts).await
+            binding::execute(&client, op, &ids, query, body, &opts).await.map(convert::reply)
         };
-        promise(env, cancel.map(|c| c.token.clone()), fut, convert::reply)
+        promise(env, cancel.map(|c| c.token.clone()), fut, |r| r)
     }
 
     /// The raw escape hatch.
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi]
     #[allow(clippy::too_many_arguments)]
     pub fn request<'env>(
         &self,
@@ -139,7 +139,7 @@ impl NativeClient {
         body: Option<String>,
         options_json: Option<String>,
         cancel: Option<&NativeCancel>,
-    ) -> Result<PromiseRaw<'env, Value>> {
+    ) -> Result<PromiseRaw<'env, WireReply>> {
         let client = self.client.clone();
         let prepared = (|| {
             let query = binding::query_pairs(convert::parse(query.as_deref(), "query")?)?;
@@ -147,9 +147,9 @@ impl NativeClient {
         })();
         let fut = async move {
             let (method, query, body, opts) = prepared?;
-            binding::request(&client, method, &path, query, body, &opts).await
+            binding::request(&client, method, &path, query, body, &opts).await.map(convert::reply)
         };
-        promise(env, cancel.map(|c| c.token.clone()), fut, |r: Reply| convert::reply(r))
+        promise(env, cancel.map(|c| c.token.clone()), fut, |r| r)
     }
 
     /// Every item of a list operation, page by page as consumed.

@@ -10,11 +10,43 @@ use pyo3::prelude::*;
 
 use crate::{convert, errors, runtime};
 
-/// A reply as Python receives it: the contract's `Reply` as a dict, `data` as JSON text.
-fn reply(py: Python<'_>, r: Reply) -> PyResult<Py<PyAny>> {
-    let out = convert::to_py(py, &r.info(Convention::PYTHON))?;
-    out.set_item("data", r.data.get())?;
-    Ok(out.unbind())
+/// A reply as Python receives it: read like a dict of the contract's `Reply` fields (`data`
+/// as JSON text). A field becomes a Python value only when read, so a call that needs the data
+/// and the page's `has_next` builds no headers dict.
+#[pyclass(frozen, module = "blinksale._native")]
+pub struct NativeReply {
+    reply: Reply,
+    info: std::sync::OnceLock<serde_json::Value>,
+}
+
+impl NativeReply {
+    fn info(&self) -> &serde_json::Value {
+        self.info.get_or_init(|| self.reply.info(Convention::PYTHON))
+    }
+}
+
+#[pymethods]
+impl NativeReply {
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        if key == "data" {
+            return Ok(pyo3::types::PyString::new(py, self.reply.data.get()).into_any());
+        }
+        let value = self.info().get(key).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(key.to_string()))?;
+        convert::to_py(py, value)
+    }
+
+    /// Every field and its value, `data` first.
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Vec<(String, Bound<'py, PyAny>)>> {
+        let mut out = vec![("data".to_string(), self.__getitem__(py, "data")?)];
+        for (k, v) in self.info().as_object().into_iter().flatten() {
+            out.push((k.clone(), convert::to_py(py, v)?));
+        }
+        Ok(out)
+    }
+}
+
+fn reply(r: Reply) -> NativeReply {
+    NativeReply { reply: r, info: std::sync::OnceLock::new() }
 }
 
 fn options(opts: Option<&Bound<'_, PyAny>>) -> PyResult<RequestOptions> {
@@ -98,10 +130,9 @@ impl NativeClient {
         &self,
         py: Python<'_>,
         run: impl FnOnce(blinksale::Client) -> F,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<NativeReply> {
         let fut = run(self.client()?);
-        let r = runtime::block_on(py, fut)?;
-        reply(py, r)
+        runtime::block_on(py, fut).map(reply)
     }
 
     /// Runs a call as an awaitable on the core's runtime.
@@ -112,10 +143,8 @@ impl NativeClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         runtime::for_async()?;
         let fut = run(self.client()?);
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
-            let r = fut.await.map_err(errors::to_py)?;
-            Python::attach(|py| reply(py, r))
-        })
+        // The reply becomes a Python object as the future's result is set: one GIL hold.
+        pyo3_async_runtimes::tokio::future_into_py(py, async move { fut.await.map(reply).map_err(errors::to_py) })
     }
 }
 
@@ -157,7 +186,7 @@ impl NativeClient {
         query: &Bound<'_, PyAny>,
         body: Option<&Bound<'_, PyAny>>,
         opts: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<NativeReply> {
         let call = Prepared::new(op_id, ids, query, body, opts)?;
         self.blocking(py, |client| call.run(client))
     }
@@ -187,7 +216,7 @@ impl NativeClient {
         query: &Bound<'_, PyAny>,
         body: Option<&Bound<'_, PyAny>>,
         opts: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<NativeReply> {
         let call = Raw::new(method, path, query, body, opts)?;
         self.blocking(py, |client| call.run(client))
     }

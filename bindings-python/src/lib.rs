@@ -32,6 +32,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativeStream>()?;
+    m.add_class::<client::NativeReply>()?;
     m.add_class::<mock::NativeMock>()?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;

@@ -1,17 +1,33 @@
 """Stubs of the native module (Rust, pyo3); `make test` checks them against it (stubtest). The
 contract's structs it takes and returns are the generated ``_contract`` types."""
 
-from typing import Any, Awaitable, List, Mapping, Optional, Sequence, final
+from typing import Any, Awaitable, List, Mapping, Optional, Sequence, Tuple, final
 
-from ._contract import CallOptions, ClientSettings, Reply
+from ._contract import CallOptions, ClientSettings
 
-__all__ = ["NativeClient", "NativeStream", "NativeMock", "schema_json", "cli_main", "set_log_level", "__version__"]
+__all__ = [
+    "NativeClient",
+    "NativeReply",
+    "NativeStream",
+    "NativeMock",
+    "schema_json",
+    "cli_main",
+    "set_log_level",
+    "__version__",
+]
 
 __version__: str
 
 def schema_json() -> str: ...
 def cli_main(argv: Sequence[str]) -> int: ...
 def set_log_level(level: Optional[str]) -> None: ...
+
+@final
+class NativeReply:
+    """A reply, read like a dict of the contract's ``Reply`` fields (``blinksale._contract.Reply``)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+    def items(self) -> List[Tuple[str, Any]]: ...
 
 @final
 class NativeClient:
@@ -22,16 +38,16 @@ class NativeClient:
     def with_options(self, opts: Optional[CallOptions]) -> NativeClient: ...
     def call(
         self, op_id: str, ids: Sequence[str], query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
-    ) -> Reply: ...
+    ) -> NativeReply: ...
     def call_async(
         self, op_id: str, ids: Sequence[str], query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
-    ) -> Awaitable[Reply]: ...
+    ) -> Awaitable[NativeReply]: ...
     def request(
         self, method: str, path: str, query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
-    ) -> Reply: ...
+    ) -> NativeReply: ...
     def request_async(
         self, method: str, path: str, query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
-    ) -> Awaitable[Reply]: ...
+    ) -> Awaitable[NativeReply]: ...
     def stream(
         self,
         op_id: str,

@@ -23,7 +23,8 @@ from typing import (
 )
 
 from ._base import BlinksaleObject
-from ._contract import PY_NAMES, CallOptions, Reply
+from ._contract import PY_NAMES, CallOptions
+from ._native import NativeReply as Reply
 from ._pagination import AsyncPage, Page, PageMeta
 from ._rate_limit import RateLimit
 
