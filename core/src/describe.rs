@@ -139,14 +139,6 @@ impl TypeDesc {
             TypeDesc::Optional(inner) => json!({ "kind": "optional", "of": inner.to_json() }),
         }
     }
-
-    /// The type without an `Optional` around it.
-    pub fn required(&self) -> &TypeDesc {
-        match self {
-            TypeDesc::Optional(inner) => inner,
-            other => other,
-        }
-    }
 }
 
 /// What a field of the binding contract holds, as a language layer converts it.

@@ -73,7 +73,6 @@ impl ClientSettings {
 
     /// A builder with these settings; `user_agent` names the language layer.
     pub fn builder(self, user_agent: &str) -> ClientBuilder {
-        let secs = |s: Option<f64>| s.and_then(|s| Duration::try_from_secs_f64(s).ok());
         let mut b = crate::Client::builder().user_agent_suffix(user_agent);
         b = set(b, self.token, ClientBuilder::token);
         b = set(b, self.base_url, ClientBuilder::base_url);
@@ -103,7 +102,6 @@ impl CallOptions {
 
     /// The core's request options.
     pub fn into_request_options(self) -> RequestOptions {
-        let secs = |s: Option<f64>| s.and_then(|s| Duration::try_from_secs_f64(s).ok());
         RequestOptions {
             timeout: secs(self.timeout),
             max_retries: self.max_retries,
@@ -113,6 +111,11 @@ impl CallOptions {
             extra_body: self.body,
         }
     }
+}
+
+/// Seconds as read by [`normalize`] (already checked finite and positive) as a duration.
+fn secs(s: Option<f64>) -> Option<Duration> {
+    s.and_then(|s| Duration::try_from_secs_f64(s).ok())
 }
 
 fn set<T>(b: ClientBuilder, value: Option<T>, f: impl FnOnce(ClientBuilder, T) -> ClientBuilder) -> ClientBuilder {
