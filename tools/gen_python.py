@@ -161,7 +161,29 @@ def types_py(schema: dict) -> str:
             wrap = "Required" if f["required"] else "NotRequired"
             out += [f"    {f['name']}: {wrap}[{py_input(f['type'])}]", f'    """{f["doc"]}"""']
         out += [""]
+    out += renamed_params(schema["renamed"])
     return module("The API's models (``blinksale.types.Invoice``, …), enums and request-body types (``…Params``).", out)
+
+
+def renamed_params(renamed: Dict[str, str]) -> List[str]:
+    """The request types' former names: aliases for type checkers, a DeprecationWarning at run time."""
+    pairs = ", ".join(f'"{old}Params": "{new}Params"' for old, new in renamed.items())
+    out = ["", "_RENAMED = {" + pairs + "}", "", "if TYPE_CHECKING:"]
+    out += [f"    {old}Params = {new}Params" for old, new in renamed.items()]
+    out += [
+        "else:",
+        "",
+        "    def __getattr__(name: str) -> Any:",
+        "        if name in _RENAMED:",
+        "            import warnings",
+        "",
+        "            new = _RENAMED[name]",
+        '            warnings.warn(f"{name} is renamed {new}", DeprecationWarning, stacklevel=2)',
+        "            return globals()[new]",
+        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        "",
+    ]
+    return out
 
 
 def field_params(model: dict, required_too: bool) -> List[str]:

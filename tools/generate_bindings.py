@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Writes every binding's generated layer from the core's schema (`cargo run --example schema`).
+"""Writes every binding's generated layer and the API's contract from the core's schema
+(`cargo run --example schema`).
 
 The Rust core declares the models, enums, operations and error kinds once; this turns them into
   Python  bindings-python/python/blinksale/types.py       models, enum Literals, …Params TypedDicts
-          bindings-python/python/blinksale/_resources.py  sync/async resources, raw-response views,
+          bindings-python/python/blinksale/_resources/    sync/async resources, raw-response views,
                                                           the clients' resource attributes
           bindings-python/python/blinksale/_errors.py     error classes and the code -> class table
   Node    bindings-node/lib/generated/models.ts           model and request-body types
           bindings-node/lib/generated/resources.ts        resources and the client's attributes
           bindings-node/lib/generated/errors.ts           error classes and the code -> class table
+  Spec    spec/openapi.yaml                               the OpenAPI contract (the core's surface
+                                                          in the frame of tools/openapi_frame.py)
 
 Usage: generate_bindings.py SCHEMA_JSON [--check]
   --check writes into a temporary folder and fails on any difference with the tree.
@@ -24,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 from gen_node import node_outputs
+from gen_openapi import openapi_outputs
 from gen_python import python_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +49,7 @@ def ruff_format(rel: str, text: str) -> str:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     schema = json.loads(Path(args[0]).read_text())
-    outputs = {**python_outputs(schema), **node_outputs(schema)}
+    outputs = {**python_outputs(schema), **node_outputs(schema), **openapi_outputs(schema)}
     outputs = {rel: ruff_format(rel, text) if rel.endswith(".py") else text for rel, text in outputs.items()}
     if "--check" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:

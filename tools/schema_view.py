@@ -40,7 +40,11 @@ class Op:
 
     @property
     def filters(self) -> List[str]:
-        return self.raw["filters"]
+        return [f["name"] for f in self.raw["filters"]]
+
+    @property
+    def filter_docs(self) -> Dict[str, str]:
+        return {f["name"]: f["doc"] for f in self.raw["filters"]}
 
     @property
     def doc(self) -> str:

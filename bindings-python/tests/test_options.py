@@ -43,8 +43,16 @@ def test_not_given_and_none_differ(mock: MockServer, client: blinksale.Client) -
     assert last(mock)["body"] == {"shipping": 1.1}
 
 
+def test_former_request_type_names_warn_and_alias_the_new_ones() -> None:
+    with pytest.warns(DeprecationWarning, match="NewClientParams is renamed ClientInputParams"):
+        legacy = blinksale.types.NewClientParams
+    assert legacy is blinksale.types.ClientInputParams
+    with pytest.raises(AttributeError):
+        blinksale.types.NoSuchParams  # noqa: B018
+
+
 def test_a_params_dict_is_accepted(mock: MockServer, client: blinksale.Client) -> None:
-    params: blinksale.types.NewClientParams = {"name": "Dict Co", "email": "d@example.com"}
+    params: blinksale.types.ClientInputParams = {"name": "Dict Co", "email": "d@example.com"}
     created = client.clients.create(params)
     assert created.name == "Dict Co" and last(mock)["body"] == params
 

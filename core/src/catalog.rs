@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};
 
-use crate::ops::{OPERATIONS, Output, Source};
+use crate::models::RENAMED;
+use crate::ops::{OPERATIONS, Output, Source, filter_doc};
 use crate::schema::{ModelDesc, TypeDesc};
 
 struct Catalog {
@@ -71,7 +72,8 @@ pub fn to_json() -> Value {
     let operations: Vec<Value> = OPERATIONS.iter().map(operation_json).collect();
     let errors: Vec<Value> =
         crate::error::ERROR_KINDS.iter().map(|k| json!({"code": k.code, "class": k.class, "parent": k.parent, "doc": k.doc})).collect();
-    json!({"models": models, "enums": enums, "operations": operations, "errors": errors})
+    let renamed: Map<String, Value> = RENAMED.iter().map(|(old, new)| ((*old).to_string(), Value::from(*new))).collect();
+    json!({"models": models, "enums": enums, "operations": operations, "errors": errors, "renamed": renamed})
 }
 
 fn model_json(m: &ModelDesc, enums: &mut Map<String, Value>) -> Value {
@@ -80,7 +82,7 @@ fn model_json(m: &ModelDesc, enums: &mut Map<String, Value>) -> Value {
         .iter()
         .map(|f| {
             collect_enums(&f.ty, enums);
-            json!({"name": f.name, "type": f.ty.to_json(), "required": !f.optional(), "doc": f.doc.trim()})
+            json!({"name": f.name, "type": f.ty.to_json(), "required": !f.optional(), "doc": f.doc.trim(), "rules": f.rules.to_json()})
         })
         .collect();
     json!({"name": m.name, "doc": m.doc.trim(), "input": m.input, "fields": fields})
@@ -97,7 +99,8 @@ fn operation_json(o: &crate::ops::Operation) -> Value {
         "path": o.path, "path_params": o.path_params(), "permission": o.permission.as_str(),
         "source": if o.source == Source::Documented { "documented" } else { "inferred" },
         "input": o.input.map(|d| d().name), "output": output, "paginated": o.paginated(),
-        "filters": o.filters, "summary": o.summary,
+        "filters": o.filters.iter().map(|f| json!({"name": f, "doc": filter_doc(f)})).collect::<Vec<_>>(),
+        "status": o.status, "summary": o.summary, "note": o.note,
     })
 }
 
@@ -108,5 +111,37 @@ fn collect_enums(ty: &TypeDesc, out: &mut Map<String, Value>) {
         }
         TypeDesc::List(inner) | TypeDesc::Optional(inner) => collect_enums(inner, out),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule `models::RENAMED` states: `create` takes `<Model>Input`; `update` takes
+    /// `<Model>Update` or the create body; every other body ends in `Input`.
+    #[test]
+    fn request_bodies_follow_one_naming_rule() {
+        for op in OPERATIONS {
+            let (Some(input), Some(out)) = (op.input.map(|d| d().name), op.output.model()) else { continue };
+            let create = format!("{}Input", out.name);
+            match op.action {
+                "create" => assert_eq!(input, create, "{}", op.id),
+                "update" => assert!(input == create || input == format!("{}Update", out.name), "{}: {input}", op.id),
+                _ => assert!(input.ends_with("Input"), "{}: {input}", op.id),
+            }
+        }
+        for (old, new) in RENAMED {
+            assert!(model(new).is_some() && model(old).is_none(), "{old} -> {new}");
+        }
+    }
+
+    #[test]
+    fn every_list_filter_says_what_it_does() {
+        for op in OPERATIONS {
+            for f in op.filters {
+                assert!(!filter_doc(f).is_empty(), "{}: {f}", op.id);
+            }
+        }
     }
 }

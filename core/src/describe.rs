@@ -50,6 +50,81 @@ pub struct FieldDesc {
     pub ty: TypeDesc,
     /// Its rustdoc text.
     pub doc: &'static str,
+    /// What the server accepts in it, as the docs state it.
+    pub rules: Rules,
+}
+
+/// What the server accepts in a field, as the docs state it (lengths, formats, bounds). The
+/// contract (`spec/openapi.yaml`) is rendered from these; the client never checks them, since
+/// whether a value is acceptable is the server's call.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rules {
+    /// Fewest characters.
+    pub min_length: Option<u64>,
+    /// Most characters.
+    pub max_length: Option<u64>,
+    /// A named format (`email`).
+    pub format: Option<&'static str>,
+    /// A regular expression the text matches.
+    pub pattern: Option<&'static str>,
+    /// Smallest value.
+    pub minimum: Option<i64>,
+    /// A value the number must exceed.
+    pub exclusive_minimum: Option<i64>,
+    /// Largest value.
+    pub maximum: Option<i64>,
+    /// Fewest entries.
+    pub min_items: Option<u64>,
+    /// Most entries.
+    pub max_items: Option<u64>,
+    /// The enum values a request may send, when fewer than a response may carry.
+    pub accepts: Option<&'static [&'static str]>,
+    /// Whether a request may send null (to clear the field).
+    pub nullable: Option<bool>,
+    /// The value the server uses when a request leaves the field out.
+    pub default: Option<bool>,
+}
+
+impl Rules {
+    /// No rules.
+    pub const NONE: Rules = Rules {
+        min_length: None,
+        max_length: None,
+        format: None,
+        pattern: None,
+        minimum: None,
+        exclusive_minimum: None,
+        maximum: None,
+        min_items: None,
+        max_items: None,
+        accepts: None,
+        nullable: None,
+        default: None,
+    };
+
+    /// The rules as JSON Schema keywords (`minLength`, `exclusiveMinimum`, …), plus `accepts`
+    /// and `nullable`, which a renderer folds into the type.
+    pub fn to_json(self) -> Value {
+        let mut out = Map::new();
+        let mut put = |key: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                out.insert(key.to_string(), v);
+            }
+        };
+        put("minLength", self.min_length.map(Value::from));
+        put("maxLength", self.max_length.map(Value::from));
+        put("format", self.format.map(Value::from));
+        put("pattern", self.pattern.map(Value::from));
+        put("minimum", self.minimum.map(Value::from));
+        put("exclusiveMinimum", self.exclusive_minimum.map(Value::from));
+        put("maximum", self.maximum.map(Value::from));
+        put("minItems", self.min_items.map(Value::from));
+        put("maxItems", self.max_items.map(Value::from));
+        put("accepts", self.accepts.map(|v| Value::from(v.to_vec())));
+        put("nullable", self.nullable.map(Value::from));
+        put("default", self.default.map(Value::from));
+        Value::Object(out)
+    }
 }
 
 impl FieldDesc {

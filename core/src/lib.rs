@@ -5,14 +5,14 @@
 //! performed, and one rate limiter shared by every clone of a client.
 //!
 //! ```no_run
-//! use blinksale::{Client, ListParams, NewClient};
+//! use blinksale::{Client, ClientInput, ListParams};
 //! use futures_util::TryStreamExt;
 //!
 //! # async fn run() -> blinksale::Result<()> {
 //! let client = Client::from_env()?; // BLINKSALE_API_TOKEN, BLINKSALE_BASE_URL
 //! let acme = client
 //!     .clients()
-//!     .create(&NewClient { name: "Acme Inc".into(), email: "billing@acme.example".into(), ..Default::default() })
+//!     .create(&ClientInput { name: "Acme Inc".into(), email: "billing@acme.example".into(), ..Default::default() })
 //!     .await?;
 //! let mut invoices = client.invoices().list_all(&ListParams::new().filter("client_id", &acme.id));
 //! while let Some(invoice) = invoices.try_next().await? {

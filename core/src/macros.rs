@@ -71,6 +71,7 @@ macro_rules! model {
             $(
                 $(#[doc = $fdoc:literal])*
                 $(#[alias = $alias:literal])?
+                $(#[rules($($rule:ident = $rv:expr),* $(,)?)])?
                 pub $field:ident : $ty:ty,
             )*
         }
@@ -93,6 +94,7 @@ macro_rules! model {
                             name: stringify!($field),
                             ty: <$ty as $crate::describe::FieldType>::type_desc(),
                             doc: concat!($($fdoc, "\n"),*),
+                            rules: $crate::describe::Rules { $($($rule: Some($rv),)*)? ..$crate::describe::Rules::NONE },
                         }
                     ),*],
                     input: model!(@is_input $($input)?),

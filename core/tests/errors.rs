@@ -28,7 +28,7 @@ async fn permission_denied_names_the_permission_needed() {
         (
             "tok_send",
             Permission::Write,
-            env.client_as("tok_send").invoices().apply_payment(&invoice.id, &ApplyPayment::new(dec("1"))).await.unwrap_err(),
+            env.client_as("tok_send").invoices().apply_payment(&invoice.id, &ApplyPaymentInput::new(dec("1"))).await.unwrap_err(),
         ),
     ];
     for (token, needed, e) in cases {
@@ -57,7 +57,7 @@ async fn validation_from_the_server_has_field_messages() {
     let e = env
         .client()
         .invoices()
-        .create(&NewInvoice {
+        .create(&InvoiceInput {
             client_id: "no-such-client".into(),
             line_items: vec![LineItemInput::new("A", dec("1"), dec("1"))],
             ..Default::default()
@@ -138,8 +138,8 @@ async fn values_are_the_servers_call() {
     // and its 422 comes back with the field messages.
     let env = Env::start();
     let api = env.client();
-    let bad_email = api.clients().create(&NewClient { name: "Zed".into(), email: "not-an-email".into(), ..Default::default() }).await.unwrap_err();
-    let zero = api.invoices().apply_payment("inv", &ApplyPayment::new(dec("0"))).await.unwrap_err();
+    let bad_email = api.clients().create(&ClientInput { name: "Zed".into(), email: "not-an-email".into(), ..Default::default() }).await.unwrap_err();
+    let zero = api.invoices().apply_payment("inv", &ApplyPaymentInput::new(dec("0"))).await.unwrap_err();
     let big_page = api.clients().list(&ListParams::new().per_page(101)).await.unwrap_err();
     for (e, field) in [(&bad_email, "email"), (&big_page, "per_page")] {
         assert_eq!(e.code(), "validation", "{e}");

@@ -11,7 +11,7 @@ async fn point_one_plus_point_two_is_point_three() {
     let client = api.clients().list(&ListParams::new()).await.unwrap().data.remove(0);
     let inv = api
         .invoices()
-        .create(&NewInvoice {
+        .create(&InvoiceInput {
             client_id: client.id,
             line_items: vec![
                 LineItemInput::new("A", dec("1"), dec("0.1")),
@@ -23,8 +23,8 @@ async fn point_one_plus_point_two_is_point_three() {
         .await
         .unwrap();
     assert_eq!(inv.total, dec("37037036703.99"));
-    let paid = api.invoices().apply_payment(&inv.id, &ApplyPayment::new(dec("0.1"))).await.unwrap();
-    let paid = api.invoices().apply_payment(&inv.id, &ApplyPayment::new(dec("0.2"))).await.map(|_| paid).unwrap();
+    let paid = api.invoices().apply_payment(&inv.id, &ApplyPaymentInput::new(dec("0.1"))).await.unwrap();
+    let paid = api.invoices().apply_payment(&inv.id, &ApplyPaymentInput::new(dec("0.2"))).await.map(|_| paid).unwrap();
     let after = api.invoices().get(&paid.invoice.id).await.unwrap();
     assert_eq!(after.total_paid, dec("0.3"));
     assert_eq!(after.total_due, dec("37037036703.69"));
@@ -48,7 +48,7 @@ fn decimals_decode_from_numbers_and_strings_exactly() {
 
 #[test]
 fn inputs_are_normalized_before_sending() {
-    let model = blinksale::schema::model("ApplyPayment").unwrap();
+    let model = blinksale::schema::model("ApplyPaymentInput").unwrap();
     let mut body = serde_json::json!({"amount": "10.50", "payment_date": "2026-01-15T10:00:00+00:00"});
     blinksale::validate::normalize(&model, &mut body);
     assert_eq!(body.to_string(), r#"{"amount":10.50,"payment_date":"2026-01-15"}"#);

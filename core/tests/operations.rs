@@ -32,7 +32,7 @@ async fn every_operation_has_a_working_method() {
     assert_eq!(first, page.data[0]);
     let acme = api
         .clients()
-        .create(&NewClient {
+        .create(&ClientInput {
             name: "Wayne Enterprises".into(),
             email: "ap@wayne.example".into(),
             kind: Some(ClientKind::Business),
@@ -68,7 +68,7 @@ async fn every_operation_has_a_working_method() {
     assert_eq!(contacts.list(&ListParams::new()).await.unwrap().data, vec![lucius]);
 
     // Taxes, units, saved items.
-    let tax = api.taxes().create(&NewTax { name: "City Tax".into(), percent: dec("2.25"), ..Default::default() }).await.unwrap();
+    let tax = api.taxes().create(&TaxInput { name: "City Tax".into(), percent: dec("2.25"), ..Default::default() }).await.unwrap();
     assert_eq!(api.taxes().get(&tax.id).await.unwrap().percent, dec("2.25"));
     let tax = api.taxes().update(&tax.id, &TaxUpdate { percent: Some(dec("2.5")), ..Default::default() }).await.unwrap();
     assert_eq!(tax.percent, dec("2.5"));
@@ -79,7 +79,7 @@ async fn every_operation_has_a_working_method() {
     assert!(!api.units().list(&ListParams::new()).await.unwrap().data.is_empty());
     let item = api
         .items()
-        .create(&NewItem {
+        .create(&ItemInput {
             name: "Audit".into(),
             price: dec("999.99"),
             tax_id: Some(tax.id.clone()),
@@ -99,7 +99,7 @@ async fn every_operation_has_a_working_method() {
     // Estimates: create, update, send, convert, delete.
     let line = LineItemInput::new("Consulting Services", dec("10"), dec("150"));
     let est =
-        api.estimates().create(&NewEstimate { client_id: acme.id.clone(), line_items: vec![line.clone()], ..Default::default() }).await.unwrap();
+        api.estimates().create(&EstimateInput { client_id: acme.id.clone(), line_items: vec![line.clone()], ..Default::default() }).await.unwrap();
     assert_eq!((est.status.clone(), est.total), (EstimateStatus::Draft, dec("1500")));
     let est = api.estimates().update(&est.id, &EstimateUpdate { shipping: Some(dec("20")), ..Default::default() }).await.unwrap();
     assert_eq!(est.total, dec("1520"));
@@ -113,14 +113,14 @@ async fn every_operation_has_a_working_method() {
     // Invoices: create, update, send, apply payment, delete.
     let inv = api
         .invoices()
-        .create(&NewInvoice { client_id: acme.id.clone(), line_items: vec![line], net_terms: Some(NetTerms::Net15), ..Default::default() })
+        .create(&InvoiceInput { client_id: acme.id.clone(), line_items: vec![line], net_terms: Some(NetTerms::Net15), ..Default::default() })
         .await
         .unwrap();
     assert_eq!(inv.due_at - inv.issued_at, chrono::Duration::days(15));
     let inv = api.invoices().update(&inv.id, &InvoiceUpdate { notes: Some("Thanks!".into()), ..Default::default() }).await.unwrap();
     assert_eq!(api.invoices().get(&inv.id).await.unwrap().notes.as_deref(), Some("Thanks!"));
     assert_eq!(api.invoices().send(&inv.id).await.unwrap().status, InvoiceStatus::Sent);
-    let applied = api.invoices().apply_payment(&inv.id, &ApplyPayment::new(dec("500"))).await.unwrap();
+    let applied = api.invoices().apply_payment(&inv.id, &ApplyPaymentInput::new(dec("500"))).await.unwrap();
     assert_eq!((applied.payment.amount, applied.invoice.total_paid, applied.invoice.total_due), (dec("500"), dec("500"), dec("1000")));
     assert_eq!(applied.invoice.status, InvoiceStatus::Partial);
     let all: Vec<Invoice> = api.invoices().list_all(&ListParams::new()).try_collect().await.unwrap();
@@ -129,7 +129,7 @@ async fn every_operation_has_a_working_method() {
     // Payments.
     let pay = api
         .payments()
-        .create(&NewPayment { invoice_id: inv.id.clone(), amount: dec("250"), is_settled: Some(false), ..Default::default() })
+        .create(&PaymentInput { invoice_id: inv.id.clone(), amount: dec("250"), is_settled: Some(false), ..Default::default() })
         .await
         .unwrap();
     assert!(!pay.is_settled);
@@ -146,7 +146,7 @@ async fn every_operation_has_a_working_method() {
     // Recurring invoices.
     let rec = api
         .recurring_invoices()
-        .create(&NewRecurringInvoice {
+        .create(&RecurringInvoiceInput {
             client_id: acme.id.clone(),
             name: Some("Retainer".into()),
             frequency: Frequency::Monthly,
@@ -243,4 +243,21 @@ async fn line_items_accept_both_names() {
     v["line_items"] = items;
     let again: Invoice = serde_json::from_value(v).unwrap();
     assert_eq!(again.items, inv.items);
+}
+
+/// The request bodies' former names still build the same bodies, through the same methods.
+#[tokio::test]
+#[allow(deprecated)]
+async fn former_body_names_are_aliases() {
+    let env = Env::start();
+    let api = env.client();
+    let old = NewClient { name: "Old Name Co".into(), email: "old@name.example".into(), ..Default::default() };
+    let new = ClientInput { name: "Old Name Co".into(), email: "old@name.example".into(), ..Default::default() };
+    assert_eq!(serde_json::to_value(&old).unwrap(), serde_json::to_value(&new).unwrap());
+    assert_eq!(api.clients().create(&old).await.unwrap().name, "Old Name Co");
+    let invoices = api.invoices().list(&ListParams::new().per_page(100)).await.unwrap().data;
+    let invoice = invoices.iter().find(|i| i.total_due > dec("1")).unwrap();
+    let applied = api.invoices().apply_payment(&invoice.id, &ApplyPayment::new(dec("1"))).await.unwrap();
+    assert_eq!(applied.payment.amount, dec("1"));
+    assert_eq!(RENAMED.len(), 8);
 }

@@ -98,7 +98,7 @@ async fn a_payment_is_never_applied_twice() {
     let api = env.client();
     let invoice = api.invoices().list(&ListParams::new().filter("status", "DRAFT")).await.unwrap().data.remove(0);
     env.mock.inject(Fault::status(502).after_handler().on("/invoices*").method("POST"));
-    let e = api.invoices().apply_payment(&invoice.id, &ApplyPayment::new(common::dec("100"))).await.unwrap_err();
+    let e = api.invoices().apply_payment(&invoice.id, &ApplyPaymentInput::new(common::dec("100"))).await.unwrap_err();
     assert!(matches!(e, Error::Server(_)));
     assert_eq!(env.count("POST", &format!("/invoices/{}/payments", invoice.id)), 1);
     assert_eq!(api.invoices().get(&invoice.id).await.unwrap().total_paid, common::dec("100"));

@@ -37,7 +37,7 @@ async fn token_is_absent_from_debug_errors_and_logs() {
         env.client_as("tok_wrong").units().list(&ListParams::new()).await.unwrap_err(),
         env.client_as("tok_read").units().create(&UnitInput { name: "x".into(), ..Default::default() }).await.unwrap_err(),
         api.units().get("nope").await.unwrap_err(),
-        api.invoices().apply_payment("nope", &ApplyPayment::new(dec("-1"))).await.unwrap_err(),
+        api.invoices().apply_payment("nope", &ApplyPaymentInput::new(dec("-1"))).await.unwrap_err(),
     ];
     env.mock.inject(Fault::status(503).html().on("/units"));
     env.mock.inject(Fault::rate_limited(1).on("/taxes"));

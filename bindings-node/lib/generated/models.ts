@@ -103,7 +103,7 @@ export interface DocumentDefaults {
 }
 
 /** The body of `clients().create()`. Name and email are required. (Request body.) */
-export interface NewClient {
+export interface ClientInput {
   /** Name. */
   name: string;
   /** Billing email. */
@@ -277,7 +277,7 @@ export interface Organization {
 }
 
 /** The body of `estimates().create()`: a client and at least one line. (Request body.) */
-export interface NewEstimate {
+export interface EstimateInput {
   /** The client it is for. */
   client_id: string;
   /** Currency (default: the client's). */
@@ -457,7 +457,7 @@ export interface Invoice {
 }
 
 /** The body of `invoices().create()`: a client and at least one line. (Request body.) */
-export interface NewInvoice {
+export interface InvoiceInput {
   /** The client it bills. */
   client_id: string;
   /** Currency (default: the client's). */
@@ -571,7 +571,7 @@ export interface Payment {
 }
 
 /** The body of `invoices().apply_payment()`. (Request body.) */
-export interface ApplyPayment {
+export interface ApplyPaymentInput {
   /** Amount, greater than 0. */
   amount: number | string;
   /** When it was paid. */
@@ -669,7 +669,7 @@ export interface RecurringTemplate {
 }
 
 /** The body of `recurring_invoices().create()`. (Request body.) */
-export interface NewRecurringInvoice {
+export interface RecurringInvoiceInput {
   /** The client it bills. */
   client_id: string;
   /** Name. */
@@ -767,7 +767,7 @@ export interface RecurringStatusInput {
 }
 
 /** The body of `payments().create()`. (Request body.) */
-export interface NewPayment {
+export interface PaymentInput {
   /** The invoice it pays. */
   invoice_id: string;
   /** Amount, greater than 0. */
@@ -813,7 +813,7 @@ export interface Tax {
 }
 
 /** The body of `taxes().create()`. (Request body.) */
-export interface NewTax {
+export interface TaxInput {
   /** Name. */
   name: string;
   /** Rate in percent, 0 to 100. */
@@ -883,7 +883,7 @@ export interface Item {
 }
 
 /** The body of `items().create()`. (Request body.) */
-export interface NewItem {
+export interface ItemInput {
   /** Name. */
   name: string;
   /** Description. */
@@ -916,7 +916,7 @@ export interface ClientsListParams {
   page?: number;
   /** Items per page (the server's default is 15, its maximum 100). */
   per_page?: number;
-  /** Filter (`search`). */
+  /** Filter by name or email. The docs describe this filter without naming it (inferred name). */
   search?: string;
 }
 
@@ -934,9 +934,9 @@ export interface EstimatesListParams {
   page?: number;
   /** Items per page (the server's default is 15, its maximum 100). */
   per_page?: number;
-  /** Filter (`status`). */
+  /** Filter by status (inferred). */
   status?: string;
-  /** Filter (`client_id`). */
+  /** Filter by client (inferred). */
   client_id?: string;
 }
 
@@ -946,9 +946,9 @@ export interface InvoicesListParams {
   page?: number;
   /** Items per page (the server's default is 15, its maximum 100). */
   per_page?: number;
-  /** Filter (`status`). */
+  /** Filter by status (inferred). */
   status?: string;
-  /** Filter (`client_id`). */
+  /** Filter by client (inferred). */
   client_id?: string;
 }
 
@@ -958,9 +958,9 @@ export interface RecurringInvoicesListParams {
   page?: number;
   /** Items per page (the server's default is 15, its maximum 100). */
   per_page?: number;
-  /** Filter (`status`). */
+  /** Filter by status (inferred). */
   status?: string;
-  /** Filter (`client_id`). */
+  /** Filter by client (inferred). */
   client_id?: string;
 }
 
@@ -970,7 +970,7 @@ export interface PaymentsListParams {
   page?: number;
   /** Items per page (the server's default is 15, its maximum 100). */
   per_page?: number;
-  /** Filter (`invoice_id`). */
+  /** Filter by invoice (inferred). */
   invoice_id?: string;
 }
 
@@ -997,3 +997,27 @@ export interface ItemsListParams {
   /** Items per page (the server's default is 15, its maximum 100). */
   per_page?: number;
 }
+
+/** @deprecated Renamed ClientInput. */
+export type NewClient = ClientInput;
+
+/** @deprecated Renamed TaxInput. */
+export type NewTax = TaxInput;
+
+/** @deprecated Renamed ItemInput. */
+export type NewItem = ItemInput;
+
+/** @deprecated Renamed EstimateInput. */
+export type NewEstimate = EstimateInput;
+
+/** @deprecated Renamed InvoiceInput. */
+export type NewInvoice = InvoiceInput;
+
+/** @deprecated Renamed PaymentInput. */
+export type NewPayment = PaymentInput;
+
+/** @deprecated Renamed RecurringInvoiceInput. */
+export type NewRecurringInvoice = RecurringInvoiceInput;
+
+/** @deprecated Renamed ApplyPaymentInput. */
+export type ApplyPayment = ApplyPaymentInput;

@@ -17,7 +17,7 @@ export class Clients extends APIResource {
   }
 
   /** Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it. */
-  create(body: M.NewClient, options?: RequestOptions): APIPromise<M.Client> {
+  create(body: M.ClientInput, options?: RequestOptions): APIPromise<M.Client> {
     return this._call('createClient', this._ids(), body, options);
   }
 
@@ -83,7 +83,7 @@ export class Estimates extends APIResource {
   }
 
   /** Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it. */
-  create(body: M.NewEstimate, options?: RequestOptions): APIPromise<M.Estimate> {
+  create(body: M.EstimateInput, options?: RequestOptions): APIPromise<M.Estimate> {
     return this._call('createEstimate', this._ids(), body, options);
   }
 
@@ -126,7 +126,7 @@ export class Invoices extends APIResource {
   }
 
   /** Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it. */
-  create(body: M.NewInvoice, options?: RequestOptions): APIPromise<M.Invoice> {
+  create(body: M.InvoiceInput, options?: RequestOptions): APIPromise<M.Invoice> {
     return this._call('createInvoice', this._ids(), body, options);
   }
 
@@ -151,7 +151,7 @@ export class Invoices extends APIResource {
   }
 
   /** Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`). */
-  applyPayment(id: string, body: M.ApplyPayment, options?: RequestOptions): APIPromise<M.AppliedPayment> {
+  applyPayment(id: string, body: M.ApplyPaymentInput, options?: RequestOptions): APIPromise<M.AppliedPayment> {
     return this._call('applyInvoicePayment', this._ids(id), body, options);
   }
 }
@@ -169,7 +169,7 @@ export class RecurringInvoices extends APIResource {
   }
 
   /** Create a recurring invoice (`POST /recurring-invoices`, needs `write`). */
-  create(body: M.NewRecurringInvoice, options?: RequestOptions): APIPromise<M.RecurringInvoice> {
+  create(body: M.RecurringInvoiceInput, options?: RequestOptions): APIPromise<M.RecurringInvoice> {
     return this._call('createRecurringInvoice', this._ids(), body, options);
   }
 
@@ -207,7 +207,7 @@ export class Payments extends APIResource {
   }
 
   /** Create a payment (`POST /payments`, needs `write`). */
-  create(body: M.NewPayment, options?: RequestOptions): APIPromise<M.Payment> {
+  create(body: M.PaymentInput, options?: RequestOptions): APIPromise<M.Payment> {
     return this._call('createPayment', this._ids(), body, options);
   }
 
@@ -240,7 +240,7 @@ export class Taxes extends APIResource {
   }
 
   /** Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it. */
-  create(body: M.NewTax, options?: RequestOptions): APIPromise<M.Tax> {
+  create(body: M.TaxInput, options?: RequestOptions): APIPromise<M.Tax> {
     return this._call('createTax', this._ids(), body, options);
   }
 
@@ -272,22 +272,22 @@ export class Units extends APIResource {
     return this._listAll('listUnits', this._ids(), params, options);
   }
 
-  /** Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it. */
   create(body: M.UnitInput, options?: RequestOptions): APIPromise<M.Unit> {
     return this._call('createUnit', this._ids(), body, options);
   }
 
-  /** Get an unit (`GET /units/{unitId}`, needs `read`). */
+  /** Get a unit (`GET /units/{unitId}`, needs `read`). */
   get(id: string, options?: RequestOptions): APIPromise<M.Unit> {
     return this._call('getUnit', this._ids(id), undefined, options);
   }
 
-  /** Update an unit (`PUT /units/{unitId}`, needs `write`). */
+  /** Update a unit (`PUT /units/{unitId}`, needs `write`). */
   update(id: string, body: M.UnitInput, options?: RequestOptions): APIPromise<M.Unit> {
     return this._call('updateUnit', this._ids(id), body, options);
   }
 
-  /** Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+  /** Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._call('deleteUnit', this._ids(id), undefined, options);
   }
@@ -306,7 +306,7 @@ export class Items extends APIResource {
   }
 
   /** Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it. */
-  create(body: M.NewItem, options?: RequestOptions): APIPromise<M.Item> {
+  create(body: M.ItemInput, options?: RequestOptions): APIPromise<M.Item> {
     return this._call('createItem', this._ids(), body, options);
   }
 

@@ -5,7 +5,7 @@
     for c in client.clients.list():
         print(c.name, c.email)
 
-Models (``Invoice``, ``Payment``, …) and request types (``NewInvoiceParams``, …) are in
+Models (``Invoice``, ``Payment``, …) and request types (``InvoiceInputParams``, …) are in
 ``blinksale.types``.
 """
 

@@ -47,24 +47,24 @@ __all__ = [
     "ClientProfileParams",
     "AddressParams",
     "DocumentDefaultsParams",
-    "NewClientParams",
+    "ClientInputParams",
     "ContactInputParams",
     "ClientUpdateParams",
-    "NewEstimateParams",
+    "EstimateInputParams",
     "LineItemInputParams",
     "EstimateUpdateParams",
-    "NewInvoiceParams",
+    "InvoiceInputParams",
     "InvoiceUpdateParams",
-    "ApplyPaymentParams",
-    "NewRecurringInvoiceParams",
+    "ApplyPaymentInputParams",
+    "RecurringInvoiceInputParams",
     "RecurringInvoiceUpdateParams",
     "RecurringStatusInputParams",
-    "NewPaymentParams",
+    "PaymentInputParams",
     "PaymentUpdateParams",
-    "NewTaxParams",
+    "TaxInputParams",
     "TaxUpdateParams",
     "UnitInputParams",
-    "NewItemParams",
+    "ItemInputParams",
     "ItemUpdateParams",
 ]
 
@@ -948,7 +948,7 @@ class DocumentDefaultsParams(TypedDict, total=False):
     """Preferred currency (ISO 4217); new estimates and invoices use it."""
 
 
-class NewClientParams(TypedDict, total=False):
+class ClientInputParams(TypedDict, total=False):
     """Request body: The body of `clients().create()`. Name and email are required."""
 
     name: Required[str]
@@ -995,7 +995,7 @@ class ClientUpdateParams(TypedDict, total=False):
     """Defaults for new documents."""
 
 
-class NewEstimateParams(TypedDict, total=False):
+class EstimateInputParams(TypedDict, total=False):
     """Request body: The body of `estimates().create()`: a client and at least one line."""
 
     client_id: Required[str]
@@ -1076,7 +1076,7 @@ class EstimateUpdateParams(TypedDict, total=False):
     """Lines: replaces the lines (lines with an existing `id` are updated)."""
 
 
-class NewInvoiceParams(TypedDict, total=False):
+class InvoiceInputParams(TypedDict, total=False):
     """Request body: The body of `invoices().create()`: a client and at least one line."""
 
     client_id: Required[str]
@@ -1158,7 +1158,7 @@ class InvoiceUpdateParams(TypedDict, total=False):
     """Lines: replaces the lines (lines with an existing `id` are updated)."""
 
 
-class ApplyPaymentParams(TypedDict, total=False):
+class ApplyPaymentInputParams(TypedDict, total=False):
     """Request body: The body of `invoices().apply_payment()`."""
 
     amount: Required[Money]
@@ -1171,7 +1171,7 @@ class ApplyPaymentParams(TypedDict, total=False):
     """Notes."""
 
 
-class NewRecurringInvoiceParams(TypedDict, total=False):
+class RecurringInvoiceInputParams(TypedDict, total=False):
     """Request body: The body of `recurring_invoices().create()`."""
 
     client_id: Required[str]
@@ -1272,7 +1272,7 @@ class RecurringStatusInputParams(TypedDict, total=False):
     """ACTIVE, PAUSED or CANCELED (COMPLETED is set by the server)."""
 
 
-class NewPaymentParams(TypedDict, total=False):
+class PaymentInputParams(TypedDict, total=False):
     """Request body: The body of `payments().create()`."""
 
     invoice_id: Required[str]
@@ -1300,7 +1300,7 @@ class PaymentUpdateParams(TypedDict, total=False):
     """Notes."""
 
 
-class NewTaxParams(TypedDict, total=False):
+class TaxInputParams(TypedDict, total=False):
     """Request body: The body of `taxes().create()`."""
 
     name: Required[str]
@@ -1325,7 +1325,7 @@ class UnitInputParams(TypedDict, total=False):
     """Name."""
 
 
-class NewItemParams(TypedDict, total=False):
+class ItemInputParams(TypedDict, total=False):
     """Request body: The body of `items().create()`."""
 
     name: Required[str]
@@ -1353,3 +1353,35 @@ class ItemUpdateParams(TypedDict, total=False):
     """Unit of measurement."""
     tax_id: NotRequired[Optional[str]]
     """Tax applied."""
+
+
+_RENAMED = {
+    "NewClientParams": "ClientInputParams",
+    "NewTaxParams": "TaxInputParams",
+    "NewItemParams": "ItemInputParams",
+    "NewEstimateParams": "EstimateInputParams",
+    "NewInvoiceParams": "InvoiceInputParams",
+    "NewPaymentParams": "PaymentInputParams",
+    "NewRecurringInvoiceParams": "RecurringInvoiceInputParams",
+    "ApplyPaymentParams": "ApplyPaymentInputParams",
+}
+
+if TYPE_CHECKING:
+    NewClientParams = ClientInputParams
+    NewTaxParams = TaxInputParams
+    NewItemParams = ItemInputParams
+    NewEstimateParams = EstimateInputParams
+    NewInvoiceParams = InvoiceInputParams
+    NewPaymentParams = PaymentInputParams
+    NewRecurringInvoiceParams = RecurringInvoiceInputParams
+    ApplyPaymentParams = ApplyPaymentInputParams
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name in _RENAMED:
+            import warnings
+
+            new = _RENAMED[name]
+            warnings.warn(f"{name} is renamed {new}", DeprecationWarning, stacklevel=2)
+            return globals()[new]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

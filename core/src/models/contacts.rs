@@ -11,6 +11,7 @@ model! {
         /// Name.
         pub name: String,
         /// Email.
+        #[rules(format = "email")]
         pub email: String,
         /// Phone number.
         pub phone: Option<String>,
@@ -26,10 +27,13 @@ model! {
     @input
     pub struct ContactInput {
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: String,
         /// Email.
+        #[rules(format = "email", max_length = 255)]
         pub email: String,
         /// Phone number.
+        #[rules(max_length = 50, nullable = true)]
         pub phone: Option<String>,
     }
 }

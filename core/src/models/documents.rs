@@ -112,24 +112,34 @@ model! {
         /// An existing line's id, to update it in place.
         pub id: Option<String>,
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: String,
         /// Description.
+        #[rules(nullable = true)]
         pub description: Option<String>,
         /// Quantity, greater than 0.
+        #[rules(exclusive_minimum = 0)]
         pub quantity: Decimal,
         /// Unit price.
+        #[rules(minimum = 0)]
         pub price: Decimal,
         /// Unit of measurement.
+        #[rules(nullable = true)]
         pub unit_of_measurement_id: Option<String>,
         /// Tax applied to the line.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Name of the tax (filled from `tax_id` when left out).
+        #[rules(nullable = true)]
         pub tax_name: Option<String>,
         /// Rate of the tax (filled from `tax_id` when left out).
+        #[rules(minimum = 0, maximum = 100, nullable = true)]
         pub tax_percent: Option<Decimal>,
         /// How the line's discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The line's discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
     }
 }

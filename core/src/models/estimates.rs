@@ -94,28 +94,36 @@ model! {
 model! {
     /// The body of `estimates().create()`: a client and at least one line.
     @input
-    pub struct NewEstimate {
+    pub struct EstimateInput {
         /// The client it is for.
+        #[rules(min_length = 1)]
         pub client_id: String,
         /// Currency (default: the client's).
+        #[rules(pattern = "^[A-Z]{3}$")]
         pub currency: Option<String>,
         /// Document tax.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
         pub tax_distribution: Option<TaxDistribution>,
         /// How the discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The document discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
+        #[rules(minimum = 0)]
         pub shipping: Option<Decimal>,
         /// Notes to the client.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
         /// Lines, at least one.
+        #[rules(min_items = 1, max_items = 100)]
         pub line_items: Vec<LineItemInput>,
     }
 }
@@ -125,26 +133,34 @@ model! {
     @input
     pub struct EstimateUpdate {
         /// The client it is for.
+        #[rules(min_length = 1)]
         pub client_id: Option<String>,
         /// Currency.
+        #[rules(pattern = "^[A-Z]{3}$")]
         pub currency: Option<String>,
         /// Document tax.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
         pub tax_distribution: Option<TaxDistribution>,
         /// How the discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The document discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
+        #[rules(minimum = 0)]
         pub shipping: Option<Decimal>,
         /// Notes to the client.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
         /// Lines: replaces the lines (lines with an existing `id` are updated).
+        #[rules(min_items = 1, max_items = 100)]
         pub line_items: Option<Vec<LineItemInput>>,
     }
 }

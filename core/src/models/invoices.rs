@@ -135,24 +135,31 @@ model! {
 model! {
     /// The body of `invoices().create()`: a client and at least one line.
     @input
-    pub struct NewInvoice {
+    pub struct InvoiceInput {
         /// The client it bills.
+        #[rules(min_length = 1)]
         pub client_id: String,
         /// Currency (default: the client's).
+        #[rules(pattern = "^[A-Z]{3}$")]
         pub currency: Option<String>,
         /// Document tax.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
         pub tax_distribution: Option<TaxDistribution>,
         /// How the discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The document discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
+        #[rules(minimum = 0)]
         pub shipping: Option<Decimal>,
         /// Notes to the client.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
@@ -161,16 +168,20 @@ model! {
         /// Whether a late fee applies.
         pub has_late_fee: Option<bool>,
         /// How the late fee is measured.
+        #[rules(nullable = true)]
         pub late_fee_kind: Option<LateFeeKind>,
         /// How often the late fee is charged.
+        #[rules(nullable = true)]
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
+        #[rules(minimum = 0, nullable = true)]
         pub late_fee: Option<Decimal>,
         /// Issue date (default today).
         pub issued_at: Option<NaiveDate>,
         /// Due date (default from the terms).
         pub due_at: Option<NaiveDate>,
         /// Lines, at least one.
+        #[rules(min_items = 1, max_items = 100)]
         pub line_items: Vec<LineItemInput>,
     }
 }
@@ -180,22 +191,29 @@ model! {
     @input
     pub struct InvoiceUpdate {
         /// The client it bills.
+        #[rules(min_length = 1)]
         pub client_id: Option<String>,
         /// Currency.
+        #[rules(pattern = "^[A-Z]{3}$")]
         pub currency: Option<String>,
         /// Document tax.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
         pub tax_distribution: Option<TaxDistribution>,
         /// How the discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The document discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
+        #[rules(minimum = 0)]
         pub shipping: Option<Decimal>,
         /// Notes to the client.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
@@ -204,16 +222,20 @@ model! {
         /// Whether a late fee applies.
         pub has_late_fee: Option<bool>,
         /// How the late fee is measured.
+        #[rules(nullable = true)]
         pub late_fee_kind: Option<LateFeeKind>,
         /// How often the late fee is charged.
+        #[rules(nullable = true)]
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
+        #[rules(minimum = 0, nullable = true)]
         pub late_fee: Option<Decimal>,
         /// Issue date.
         pub issued_at: Option<NaiveDate>,
         /// Due date.
         pub due_at: Option<NaiveDate>,
         /// Lines: replaces the lines (lines with an existing `id` are updated).
+        #[rules(min_items = 1, max_items = 100)]
         pub line_items: Option<Vec<LineItemInput>>,
     }
 }

@@ -35,16 +35,21 @@ model! {
 model! {
     /// The body of `items().create()`.
     @input
-    pub struct NewItem {
+    pub struct ItemInput {
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: String,
         /// Description.
+        #[rules(nullable = true)]
         pub description: Option<String>,
         /// Unit price.
+        #[rules(minimum = 0)]
         pub price: Decimal,
         /// Unit of measurement.
+        #[rules(nullable = true)]
         pub unit_of_measurement_id: Option<String>,
         /// Tax applied.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
     }
 }
@@ -54,14 +59,19 @@ model! {
     @input
     pub struct ItemUpdate {
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: Option<String>,
         /// Description.
+        #[rules(nullable = true)]
         pub description: Option<String>,
         /// Unit price.
+        #[rules(minimum = 0)]
         pub price: Option<Decimal>,
         /// Unit of measurement.
+        #[rules(nullable = true)]
         pub unit_of_measurement_id: Option<String>,
         /// Tax applied.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
     }
 }

@@ -25,3 +25,30 @@ pub use payments::*;
 pub use recurring_invoices::*;
 pub use taxes::*;
 pub use units::*;
+
+/// Request bodies follow one naming rule: `create` takes `<Model>Input`; `update` takes
+/// `<Model>Update`, or the same `<Model>Input` when the fields are the same; every other body
+/// is named after what it carries and ends in `Input`. The names they had before stay as
+/// deprecated aliases; `RENAMED` lists them for the bindings' generators.
+macro_rules! renamed {
+    ($($old:ident => $new:ident $note:literal;)*) => {
+        $(
+            #[doc = concat!("Renamed [`", stringify!($new), "`].")]
+            #[deprecated(note = $note)]
+            pub type $old = $new;
+        )*
+        /// Each deprecated name with the name it now has.
+        pub const RENAMED: &[(&str, &str)] = &[$((stringify!($old), stringify!($new))),*];
+    };
+}
+
+renamed! {
+    NewClient => ClientInput "renamed ClientInput";
+    NewTax => TaxInput "renamed TaxInput";
+    NewItem => ItemInput "renamed ItemInput";
+    NewEstimate => EstimateInput "renamed EstimateInput";
+    NewInvoice => InvoiceInput "renamed InvoiceInput";
+    NewPayment => PaymentInput "renamed PaymentInput";
+    NewRecurringInvoice => RecurringInvoiceInput "renamed RecurringInvoiceInput";
+    ApplyPayment => ApplyPaymentInput "renamed ApplyPaymentInput";
+}

@@ -29,16 +29,21 @@ model! {
 model! {
     /// The body of `payments().create()`.
     @input
-    pub struct NewPayment {
+    pub struct PaymentInput {
         /// The invoice it pays.
+        #[rules(min_length = 1)]
         pub invoice_id: String,
         /// Amount, greater than 0.
+        #[rules(exclusive_minimum = 0)]
         pub amount: Decimal,
         /// When it was paid.
+        #[rules(nullable = true)]
         pub payment_date: Option<NaiveDate>,
         /// Whether the money has arrived (default true).
+        #[rules(default = true)]
         pub is_settled: Option<bool>,
         /// Notes.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
     }
 }
@@ -48,12 +53,16 @@ model! {
     @input
     pub struct PaymentUpdate {
         /// Amount, greater than 0.
+        #[rules(exclusive_minimum = 0)]
         pub amount: Decimal,
         /// When it was paid.
+        #[rules(nullable = true)]
         pub payment_date: Option<NaiveDate>,
         /// Whether the money has arrived.
+        #[rules(default = true)]
         pub is_settled: Option<bool>,
         /// Notes.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
     }
 }
@@ -61,21 +70,25 @@ model! {
 model! {
     /// The body of `invoices().apply_payment()`.
     @input
-    pub struct ApplyPayment {
+    pub struct ApplyPaymentInput {
         /// Amount, greater than 0.
+        #[rules(exclusive_minimum = 0)]
         pub amount: Decimal,
         /// When it was paid.
+        #[rules(nullable = true)]
         pub payment_date: Option<NaiveDate>,
         /// Whether the money has arrived (default true).
+        #[rules(default = true)]
         pub is_settled: Option<bool>,
         /// Notes.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
     }
 }
 
-impl ApplyPayment {
+impl ApplyPaymentInput {
     /// A payment of `amount`.
     pub fn new(amount: Decimal) -> Self {
-        ApplyPayment { amount, ..Default::default() }
+        ApplyPaymentInput { amount, ..Default::default() }
     }
 }

@@ -108,6 +108,7 @@ model! {
         /// Most invoices to generate, if any.
         pub max_occurrences: Option<i64>,
         /// Invoices generated so far.
+        #[rules(minimum = 0)]
         pub occurrences: Option<i64>,
         /// When the last was generated.
         pub last_generated_date: Option<NaiveDate>,
@@ -127,34 +128,44 @@ model! {
 model! {
     /// The body of `recurring_invoices().create()`.
     @input
-    pub struct NewRecurringInvoice {
+    pub struct RecurringInvoiceInput {
         /// The client it bills.
+        #[rules(min_length = 1)]
         pub client_id: String,
         /// Name.
+        #[rules(max_length = 255, nullable = true)]
         pub name: Option<String>,
         /// How often.
         pub frequency: Frequency,
         /// First date.
         pub start_date: NaiveDate,
         /// Last date.
+        #[rules(nullable = true)]
         pub end_date: Option<NaiveDate>,
         /// Most invoices to generate.
+        #[rules(minimum = 1, nullable = true)]
         pub max_occurrences: Option<i64>,
         /// Currency (default: the client's).
+        #[rules(pattern = "^[A-Z]{3}$")]
         pub currency: Option<String>,
         /// Document tax.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
         pub tax_distribution: Option<TaxDistribution>,
         /// How the discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The document discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
+        #[rules(minimum = 0)]
         pub shipping: Option<Decimal>,
         /// Notes.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
@@ -163,12 +174,16 @@ model! {
         /// Whether a late fee applies.
         pub has_late_fee: Option<bool>,
         /// How the late fee is measured.
+        #[rules(nullable = true)]
         pub late_fee_kind: Option<LateFeeKind>,
         /// How often the late fee is charged.
+        #[rules(nullable = true)]
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
+        #[rules(minimum = 0, nullable = true)]
         pub late_fee: Option<Decimal>,
         /// The template's lines.
+        #[rules(max_items = 100)]
         pub template_items: Option<Vec<LineItemInput>>,
     }
 }
@@ -178,32 +193,42 @@ model! {
     @input
     pub struct RecurringInvoiceUpdate {
         /// The client it bills.
+        #[rules(min_length = 1)]
         pub client_id: Option<String>,
         /// Name.
+        #[rules(max_length = 255, nullable = true)]
         pub name: Option<String>,
         /// How often.
         pub frequency: Option<Frequency>,
         /// First date.
         pub start_date: Option<NaiveDate>,
         /// Last date.
+        #[rules(nullable = true)]
         pub end_date: Option<NaiveDate>,
         /// Most invoices to generate.
+        #[rules(minimum = 1, nullable = true)]
         pub max_occurrences: Option<i64>,
         /// Currency.
+        #[rules(pattern = "^[A-Z]{3}$")]
         pub currency: Option<String>,
         /// Document tax.
+        #[rules(nullable = true)]
         pub tax_id: Option<String>,
         /// Whether tax is per document or per line.
         pub tax_distribution: Option<TaxDistribution>,
         /// How the discount is measured.
+        #[rules(nullable = true)]
         pub discount_type: Option<DiscountType>,
         /// The document discount.
+        #[rules(minimum = 0, nullable = true)]
         pub discount_value: Option<Decimal>,
         /// Where the discount applies.
         pub discount_distribution: Option<DiscountDistribution>,
         /// Shipping.
+        #[rules(minimum = 0)]
         pub shipping: Option<Decimal>,
         /// Notes.
+        #[rules(nullable = true)]
         pub notes: Option<String>,
         /// Free-form options.
         pub options: Option<Map<String, Value>>,
@@ -212,12 +237,16 @@ model! {
         /// Whether a late fee applies.
         pub has_late_fee: Option<bool>,
         /// How the late fee is measured.
+        #[rules(nullable = true)]
         pub late_fee_kind: Option<LateFeeKind>,
         /// How often the late fee is charged.
+        #[rules(nullable = true)]
         pub late_fee_interval: Option<LateFeeInterval>,
         /// The late fee.
+        #[rules(minimum = 0, nullable = true)]
         pub late_fee: Option<Decimal>,
         /// The template's lines: replaces them.
+        #[rules(max_items = 100)]
         pub template_items: Option<Vec<LineItemInput>>,
     }
 }
@@ -227,6 +256,7 @@ model! {
     @input
     pub struct RecurringStatusInput {
         /// ACTIVE, PAUSED or CANCELED (COMPLETED is set by the server).
+        #[rules(accepts = &["ACTIVE", "PAUSED", "CANCELED"])]
         pub status: RecurringStatus,
     }
 }

@@ -14,6 +14,7 @@ model! {
         /// Rate in percent (inferred field name).
         pub percent: Decimal,
         /// How many saved items use it.
+        #[rules(minimum = 0)]
         pub usage_count: Option<i64>,
         /// When it was created.
         pub created_at: DateTime<Utc>,
@@ -25,10 +26,12 @@ model! {
 model! {
     /// The body of `taxes().create()`.
     @input
-    pub struct NewTax {
+    pub struct TaxInput {
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: String,
         /// Rate in percent, 0 to 100.
+        #[rules(minimum = 0, maximum = 100)]
         pub percent: Decimal,
     }
 }
@@ -38,8 +41,10 @@ model! {
     @input
     pub struct TaxUpdate {
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: Option<String>,
         /// Rate in percent, 0 to 100.
+        #[rules(minimum = 0, maximum = 100)]
         pub percent: Option<Decimal>,
     }
 }

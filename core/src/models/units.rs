@@ -11,6 +11,7 @@ model! {
         /// Name.
         pub name: String,
         /// How many saved items use it.
+        #[rules(minimum = 0)]
         pub usage_count: Option<i64>,
         /// When it was created.
         pub created_at: DateTime<Utc>,
@@ -24,6 +25,7 @@ model! {
     @input
     pub struct UnitInput {
         /// Name.
+        #[rules(min_length = 1, max_length = 255)]
         pub name: String,
     }
 }

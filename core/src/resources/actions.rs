@@ -2,7 +2,7 @@
 //! changing a schedule's status.
 use super::{Estimates, Handler, Invoices, Mode, RecurringInvoices, to_body};
 use crate::error::Result;
-use crate::models::{AppliedPayment, ApplyPayment, Estimate, Invoice, RecurringInvoice, RecurringStatus, RecurringStatusInput};
+use crate::models::{AppliedPayment, ApplyPaymentInput, Estimate, Invoice, RecurringInvoice, RecurringStatus, RecurringStatusInput};
 
 impl<M: Mode> Handler<Estimates, M> {
     /// Emails the estimate to the client (needs the `send` permission); a draft becomes SENT.
@@ -25,7 +25,7 @@ impl<M: Mode> Handler<Invoices, M> {
 
     /// Records a payment against the invoice ("Apply payment to invoice"). Never retried once
     /// the request may have reached the server, so a payment is never recorded twice.
-    pub async fn apply_payment(&self, id: &str, payment: &ApplyPayment) -> Result<M::Out<AppliedPayment>> {
+    pub async fn apply_payment(&self, id: &str, payment: &ApplyPaymentInput) -> Result<M::Out<AppliedPayment>> {
         self.run("apply_payment", Some(id), Some(to_body(payment)?)).await
     }
 }

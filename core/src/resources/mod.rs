@@ -262,23 +262,23 @@ macro_rules! resources {
 
 resources! {
     /// Clients: `client.clients()`.
-    Clients "clients" Client, NewClient, ClientUpdate;
+    Clients "clients" Client, ClientInput, ClientUpdate;
     /// A client's contacts: `client.contacts(client_id)`.
     Contacts "contacts" Contact, ContactInput, ContactInput;
     /// Estimates: `client.estimates()`.
-    Estimates "estimates" Estimate, NewEstimate, EstimateUpdate;
+    Estimates "estimates" Estimate, EstimateInput, EstimateUpdate;
     /// Invoices: `client.invoices()`.
-    Invoices "invoices" Invoice, NewInvoice, InvoiceUpdate;
+    Invoices "invoices" Invoice, InvoiceInput, InvoiceUpdate;
     /// Recurring invoices: `client.recurring_invoices()`.
-    RecurringInvoices "recurring_invoices" RecurringInvoice, NewRecurringInvoice, RecurringInvoiceUpdate;
+    RecurringInvoices "recurring_invoices" RecurringInvoice, RecurringInvoiceInput, RecurringInvoiceUpdate;
     /// Payments: `client.payments()`.
-    Payments "payments" Payment, NewPayment, PaymentUpdate;
+    Payments "payments" Payment, PaymentInput, PaymentUpdate;
     /// Taxes: `client.taxes()`.
-    Taxes "taxes" Tax, NewTax, TaxUpdate;
+    Taxes "taxes" Tax, TaxInput, TaxUpdate;
     /// Units of measurement: `client.units()`.
     Units "units" Unit, UnitInput, UnitInput;
     /// Saved line items: `client.items()`.
-    Items "items" Item, NewItem, ItemUpdate;
+    Items "items" Item, ItemInput, ItemUpdate;
 }
 
 impl ApiClient {

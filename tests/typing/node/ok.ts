@@ -1,5 +1,5 @@
 // Compiled with tsc --noEmit --strict: the declarations describe real use.
-import { Blinksale, MockServer, NotFoundError, type Invoice, type Page } from 'blinksale';
+import { Blinksale, MockServer, NotFoundError, type ClientInput, type Invoice, type NewClient, type Page } from 'blinksale';
 
 async function main(): Promise<void> {
   const mock: MockServer = await MockServer.start({ seed: 5 });
@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const status: number = response.status;
   void [data.total_due, rid, status];
   await client.recurringInvoices.updateStatus('rec_1', { status: 'PAUSED' }, { signal: AbortSignal.timeout(1000) });
+  const body: ClientInput = { name: 'Acme', email: 'billing@acme.example' };
+  const legacy: NewClient = body; // the former name still type-checks
+  await client.clients.create(legacy);
   const quick: Blinksale = client.withOptions({ maxRetries: 0 });
   void quick;
   const settled: boolean = payment.is_settled;

@@ -22,12 +22,12 @@ from .._resource import (
 from ..types import (
     AddressParams,
     Client,
+    ClientInputParams,
     ClientKind,
     ClientProfileParams,
     ClientUpdateParams,
     ContactInputParams,
     DocumentDefaultsParams,
-    NewClientParams,
 )
 
 __all__ = [
@@ -113,7 +113,7 @@ class Clients(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewClientParams,
+        params: ClientInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -142,7 +142,7 @@ class Clients(SyncAPIResource):
     ) -> Client: ...
     def create(
         self,
-        params: Optional[NewClientParams] = None,
+        params: Optional[ClientInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         email: Union[str, NotGiven] = NOT_GIVEN,
@@ -331,7 +331,7 @@ class ClientsWithRawResponse:
     @overload
     def create(
         self,
-        params: NewClientParams,
+        params: ClientInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -360,7 +360,7 @@ class ClientsWithRawResponse:
     ) -> APIResponse[Client]: ...
     def create(
         self,
-        params: Optional[NewClientParams] = None,
+        params: Optional[ClientInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         email: Union[str, NotGiven] = NOT_GIVEN,
@@ -584,7 +584,7 @@ class AsyncClients(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewClientParams,
+        params: ClientInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -613,7 +613,7 @@ class AsyncClients(AsyncAPIResource):
     ) -> Client: ...
     async def create(
         self,
-        params: Optional[NewClientParams] = None,
+        params: Optional[ClientInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         email: Union[str, NotGiven] = NOT_GIVEN,
@@ -802,7 +802,7 @@ class AsyncClientsWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewClientParams,
+        params: ClientInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -831,7 +831,7 @@ class AsyncClientsWithRawResponse:
     ) -> APIResponse[Client]: ...
     async def create(
         self,
-        params: Optional[NewClientParams] = None,
+        params: Optional[ClientInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         email: Union[str, NotGiven] = NOT_GIVEN,

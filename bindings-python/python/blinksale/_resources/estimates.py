@@ -23,11 +23,11 @@ from ..types import (
     DiscountDistribution,
     DiscountType,
     Estimate,
+    EstimateInputParams,
     EstimateUpdateParams,
     Invoice,
     LineItemInputParams,
     Money,
-    NewEstimateParams,
     TaxDistribution,
 )
 
@@ -116,7 +116,7 @@ class Estimates(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewEstimateParams,
+        params: EstimateInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -149,7 +149,7 @@ class Estimates(SyncAPIResource):
     ) -> Estimate: ...
     def create(
         self,
-        params: Optional[NewEstimateParams] = None,
+        params: Optional[EstimateInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -415,7 +415,7 @@ class EstimatesWithRawResponse:
     @overload
     def create(
         self,
-        params: NewEstimateParams,
+        params: EstimateInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -448,7 +448,7 @@ class EstimatesWithRawResponse:
     ) -> APIResponse[Estimate]: ...
     def create(
         self,
-        params: Optional[NewEstimateParams] = None,
+        params: Optional[EstimateInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -750,7 +750,7 @@ class AsyncEstimates(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewEstimateParams,
+        params: EstimateInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -783,7 +783,7 @@ class AsyncEstimates(AsyncAPIResource):
     ) -> Estimate: ...
     async def create(
         self,
-        params: Optional[NewEstimateParams] = None,
+        params: Optional[EstimateInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -1049,7 +1049,7 @@ class AsyncEstimatesWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewEstimateParams,
+        params: EstimateInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -1082,7 +1082,7 @@ class AsyncEstimatesWithRawResponse:
     ) -> APIResponse[Estimate]: ...
     async def create(
         self,
-        params: Optional[NewEstimateParams] = None,
+        params: Optional[EstimateInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,

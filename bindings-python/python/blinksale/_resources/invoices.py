@@ -22,17 +22,17 @@ from .._resource import (
 )
 from ..types import (
     AppliedPayment,
-    ApplyPaymentParams,
+    ApplyPaymentInputParams,
     DiscountDistribution,
     DiscountType,
     Invoice,
+    InvoiceInputParams,
     InvoiceUpdateParams,
     LateFeeInterval,
     LateFeeKind,
     LineItemInputParams,
     Money,
     NetTerms,
-    NewInvoiceParams,
     TaxDistribution,
 )
 
@@ -121,7 +121,7 @@ class Invoices(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewInvoiceParams,
+        params: InvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -161,7 +161,7 @@ class Invoices(SyncAPIResource):
     ) -> Invoice: ...
     def create(
         self,
-        params: Optional[NewInvoiceParams] = None,
+        params: Optional[InvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -388,7 +388,7 @@ class Invoices(SyncAPIResource):
     def apply_payment(
         self,
         id: str,
-        params: ApplyPaymentParams,
+        params: ApplyPaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -416,7 +416,7 @@ class Invoices(SyncAPIResource):
     def apply_payment(
         self,
         id: str,
-        params: Optional[ApplyPaymentParams] = None,
+        params: Optional[ApplyPaymentInputParams] = None,
         *,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
         payment_date: Union[Optional[Union[datetime.date, str]], NotGiven] = NOT_GIVEN,
@@ -489,7 +489,7 @@ class InvoicesWithRawResponse:
     @overload
     def create(
         self,
-        params: NewInvoiceParams,
+        params: InvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -529,7 +529,7 @@ class InvoicesWithRawResponse:
     ) -> APIResponse[Invoice]: ...
     def create(
         self,
-        params: Optional[NewInvoiceParams] = None,
+        params: Optional[InvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -756,7 +756,7 @@ class InvoicesWithRawResponse:
     def apply_payment(
         self,
         id: str,
-        params: ApplyPaymentParams,
+        params: ApplyPaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -784,7 +784,7 @@ class InvoicesWithRawResponse:
     def apply_payment(
         self,
         id: str,
-        params: Optional[ApplyPaymentParams] = None,
+        params: Optional[ApplyPaymentInputParams] = None,
         *,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
         payment_date: Union[Optional[Union[datetime.date, str]], NotGiven] = NOT_GIVEN,
@@ -893,7 +893,7 @@ class AsyncInvoices(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewInvoiceParams,
+        params: InvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -933,7 +933,7 @@ class AsyncInvoices(AsyncAPIResource):
     ) -> Invoice: ...
     async def create(
         self,
-        params: Optional[NewInvoiceParams] = None,
+        params: Optional[InvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -1160,7 +1160,7 @@ class AsyncInvoices(AsyncAPIResource):
     async def apply_payment(
         self,
         id: str,
-        params: ApplyPaymentParams,
+        params: ApplyPaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -1188,7 +1188,7 @@ class AsyncInvoices(AsyncAPIResource):
     async def apply_payment(
         self,
         id: str,
-        params: Optional[ApplyPaymentParams] = None,
+        params: Optional[ApplyPaymentInputParams] = None,
         *,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
         payment_date: Union[Optional[Union[datetime.date, str]], NotGiven] = NOT_GIVEN,
@@ -1261,7 +1261,7 @@ class AsyncInvoicesWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewInvoiceParams,
+        params: InvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -1301,7 +1301,7 @@ class AsyncInvoicesWithRawResponse:
     ) -> APIResponse[Invoice]: ...
     async def create(
         self,
-        params: Optional[NewInvoiceParams] = None,
+        params: Optional[InvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         currency: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -1528,7 +1528,7 @@ class AsyncInvoicesWithRawResponse:
     async def apply_payment(
         self,
         id: str,
-        params: ApplyPaymentParams,
+        params: ApplyPaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -1556,7 +1556,7 @@ class AsyncInvoicesWithRawResponse:
     async def apply_payment(
         self,
         id: str,
-        params: Optional[ApplyPaymentParams] = None,
+        params: Optional[ApplyPaymentInputParams] = None,
         *,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
         payment_date: Union[Optional[Union[datetime.date, str]], NotGiven] = NOT_GIVEN,

@@ -21,9 +21,9 @@ from .._resource import (
 )
 from ..types import (
     Item,
+    ItemInputParams,
     ItemUpdateParams,
     Money,
-    NewItemParams,
 )
 
 __all__ = [
@@ -107,7 +107,7 @@ class Items(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewItemParams,
+        params: ItemInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -134,7 +134,7 @@ class Items(SyncAPIResource):
     ) -> Item: ...
     def create(
         self,
-        params: Optional[NewItemParams] = None,
+        params: Optional[ItemInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         description: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -316,7 +316,7 @@ class ItemsWithRawResponse:
     @overload
     def create(
         self,
-        params: NewItemParams,
+        params: ItemInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -343,7 +343,7 @@ class ItemsWithRawResponse:
     ) -> APIResponse[Item]: ...
     def create(
         self,
-        params: Optional[NewItemParams] = None,
+        params: Optional[ItemInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         description: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -559,7 +559,7 @@ class AsyncItems(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewItemParams,
+        params: ItemInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -586,7 +586,7 @@ class AsyncItems(AsyncAPIResource):
     ) -> Item: ...
     async def create(
         self,
-        params: Optional[NewItemParams] = None,
+        params: Optional[ItemInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         description: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -768,7 +768,7 @@ class AsyncItemsWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewItemParams,
+        params: ItemInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -795,7 +795,7 @@ class AsyncItemsWithRawResponse:
     ) -> APIResponse[Item]: ...
     async def create(
         self,
-        params: Optional[NewItemParams] = None,
+        params: Optional[ItemInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         description: Union[Optional[str], NotGiven] = NOT_GIVEN,

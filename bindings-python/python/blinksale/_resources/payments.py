@@ -22,8 +22,8 @@ from .._resource import (
 )
 from ..types import (
     Money,
-    NewPaymentParams,
     Payment,
+    PaymentInputParams,
     PaymentUpdateParams,
 )
 
@@ -110,7 +110,7 @@ class Payments(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewPaymentParams,
+        params: PaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -137,7 +137,7 @@ class Payments(SyncAPIResource):
     ) -> Payment: ...
     def create(
         self,
-        params: Optional[NewPaymentParams] = None,
+        params: Optional[PaymentInputParams] = None,
         *,
         invoice_id: Union[str, NotGiven] = NOT_GIVEN,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
@@ -339,7 +339,7 @@ class PaymentsWithRawResponse:
     @overload
     def create(
         self,
-        params: NewPaymentParams,
+        params: PaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -366,7 +366,7 @@ class PaymentsWithRawResponse:
     ) -> APIResponse[Payment]: ...
     def create(
         self,
-        params: Optional[NewPaymentParams] = None,
+        params: Optional[PaymentInputParams] = None,
         *,
         invoice_id: Union[str, NotGiven] = NOT_GIVEN,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
@@ -603,7 +603,7 @@ class AsyncPayments(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewPaymentParams,
+        params: PaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -630,7 +630,7 @@ class AsyncPayments(AsyncAPIResource):
     ) -> Payment: ...
     async def create(
         self,
-        params: Optional[NewPaymentParams] = None,
+        params: Optional[PaymentInputParams] = None,
         *,
         invoice_id: Union[str, NotGiven] = NOT_GIVEN,
         amount: Union[Money, NotGiven] = NOT_GIVEN,
@@ -832,7 +832,7 @@ class AsyncPaymentsWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewPaymentParams,
+        params: PaymentInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -859,7 +859,7 @@ class AsyncPaymentsWithRawResponse:
     ) -> APIResponse[Payment]: ...
     async def create(
         self,
-        params: Optional[NewPaymentParams] = None,
+        params: Optional[PaymentInputParams] = None,
         *,
         invoice_id: Union[str, NotGiven] = NOT_GIVEN,
         amount: Union[Money, NotGiven] = NOT_GIVEN,

@@ -29,8 +29,8 @@ from ..types import (
     LineItemInputParams,
     Money,
     NetTerms,
-    NewRecurringInvoiceParams,
     RecurringInvoice,
+    RecurringInvoiceInputParams,
     RecurringInvoiceUpdateParams,
     RecurringStatus,
     RecurringStatusInputParams,
@@ -122,7 +122,7 @@ class RecurringInvoices(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewRecurringInvoiceParams,
+        params: RecurringInvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -165,7 +165,7 @@ class RecurringInvoices(SyncAPIResource):
     ) -> RecurringInvoice: ...
     def create(
         self,
-        params: Optional[NewRecurringInvoiceParams] = None,
+        params: Optional[RecurringInvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -470,7 +470,7 @@ class RecurringInvoicesWithRawResponse:
     @overload
     def create(
         self,
-        params: NewRecurringInvoiceParams,
+        params: RecurringInvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -513,7 +513,7 @@ class RecurringInvoicesWithRawResponse:
     ) -> APIResponse[RecurringInvoice]: ...
     def create(
         self,
-        params: Optional[NewRecurringInvoiceParams] = None,
+        params: Optional[RecurringInvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -854,7 +854,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewRecurringInvoiceParams,
+        params: RecurringInvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -897,7 +897,7 @@ class AsyncRecurringInvoices(AsyncAPIResource):
     ) -> RecurringInvoice: ...
     async def create(
         self,
-        params: Optional[NewRecurringInvoiceParams] = None,
+        params: Optional[RecurringInvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -1202,7 +1202,7 @@ class AsyncRecurringInvoicesWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewRecurringInvoiceParams,
+        params: RecurringInvoiceInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -1245,7 +1245,7 @@ class AsyncRecurringInvoicesWithRawResponse:
     ) -> APIResponse[RecurringInvoice]: ...
     async def create(
         self,
-        params: Optional[NewRecurringInvoiceParams] = None,
+        params: Optional[RecurringInvoiceInputParams] = None,
         *,
         client_id: Union[str, NotGiven] = NOT_GIVEN,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,

@@ -21,8 +21,8 @@ from .._resource import (
 )
 from ..types import (
     Money,
-    NewTaxParams,
     Tax,
+    TaxInputParams,
     TaxUpdateParams,
 )
 
@@ -107,7 +107,7 @@ class Taxes(SyncAPIResource):
     @overload
     def create(
         self,
-        params: NewTaxParams,
+        params: TaxInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -131,7 +131,7 @@ class Taxes(SyncAPIResource):
     ) -> Tax: ...
     def create(
         self,
-        params: Optional[NewTaxParams] = None,
+        params: Optional[TaxInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         percent: Union[Money, NotGiven] = NOT_GIVEN,
@@ -289,7 +289,7 @@ class TaxesWithRawResponse:
     @overload
     def create(
         self,
-        params: NewTaxParams,
+        params: TaxInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -313,7 +313,7 @@ class TaxesWithRawResponse:
     ) -> APIResponse[Tax]: ...
     def create(
         self,
-        params: Optional[NewTaxParams] = None,
+        params: Optional[TaxInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         percent: Union[Money, NotGiven] = NOT_GIVEN,
@@ -505,7 +505,7 @@ class AsyncTaxes(AsyncAPIResource):
     @overload
     async def create(
         self,
-        params: NewTaxParams,
+        params: TaxInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -529,7 +529,7 @@ class AsyncTaxes(AsyncAPIResource):
     ) -> Tax: ...
     async def create(
         self,
-        params: Optional[NewTaxParams] = None,
+        params: Optional[TaxInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         percent: Union[Money, NotGiven] = NOT_GIVEN,
@@ -687,7 +687,7 @@ class AsyncTaxesWithRawResponse:
     @overload
     async def create(
         self,
-        params: NewTaxParams,
+        params: TaxInputParams,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -711,7 +711,7 @@ class AsyncTaxesWithRawResponse:
     ) -> APIResponse[Tax]: ...
     async def create(
         self,
-        params: Optional[NewTaxParams] = None,
+        params: Optional[TaxInputParams] = None,
         *,
         name: Union[str, NotGiven] = NOT_GIVEN,
         percent: Union[Money, NotGiven] = NOT_GIVEN,

@@ -138,7 +138,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call(
             "createUnit",
             self._ids(),
@@ -167,7 +167,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return self._call(
             "getUnit",
             self._ids(id),
@@ -224,7 +224,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return self._call(
             "updateUnit",
             self._ids(id),
@@ -253,7 +253,7 @@ class Units(SyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._call_none(
             "deleteUnit",
             self._ids(id),
@@ -343,7 +343,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_raw(
             "createUnit",
             self._resource._ids(),
@@ -372,7 +372,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return self._resource._call_raw(
             "getUnit",
             self._resource._ids(id),
@@ -429,7 +429,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return self._resource._call_raw(
             "updateUnit",
             self._resource._ids(id),
@@ -458,7 +458,7 @@ class UnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return self._resource._call_none_raw(
             "deleteUnit",
             self._resource._ids(id),
@@ -582,7 +582,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call(
             "createUnit",
             self._ids(),
@@ -611,7 +611,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return await self._call(
             "getUnit",
             self._ids(id),
@@ -668,7 +668,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> Unit:
-        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return await self._call(
             "updateUnit",
             self._ids(id),
@@ -697,7 +697,7 @@ class AsyncUnits(AsyncAPIResource):
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._call_none(
             "deleteUnit",
             self._ids(id),
@@ -787,7 +787,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Create an unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_raw(
             "createUnit",
             self._resource._ids(),
@@ -816,7 +816,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Get an unit (`GET /units/{unitId}`, needs `read`)."""
+        """Get a unit (`GET /units/{unitId}`, needs `read`)."""
         return await self._resource._call_raw(
             "getUnit",
             self._resource._ids(id),
@@ -873,7 +873,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[Unit]:
-        """Update an unit (`PUT /units/{unitId}`, needs `write`)."""
+        """Update a unit (`PUT /units/{unitId}`, needs `write`)."""
         return await self._resource._call_raw(
             "updateUnit",
             self._resource._ids(id),
@@ -902,7 +902,7 @@ class AsyncUnitsWithRawResponse:
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
         deadline: Union[float, NotGiven] = NOT_GIVEN,
     ) -> APIResponse[None]:
-        """Delete an unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
+        """Delete a unit (`DELETE /units/{unitId}`, needs `write`). Inferred: the docs name this operation without detailing it."""
         return await self._resource._call_none_raw(
             "deleteUnit",
             self._resource._ids(id),

@@ -15,7 +15,7 @@ async fn main() -> Result<(), blinksale::Error> {
 
     let customer = client
         .clients()
-        .create(&NewClient {
+        .create(&ClientInput {
             name: "Northwind Traders".into(),
             email: "billing@northwind.example".into(),
             kind: Some(ClientKind::Business),
@@ -34,12 +34,12 @@ async fn main() -> Result<(), blinksale::Error> {
     let taxes = client.taxes().list(&ListParams::new()).await?;
     let tax = match taxes.data.into_iter().find(|t| t.name == "Sales Tax") {
         Some(t) => t,
-        None => client.taxes().create(&NewTax { name: "Sales Tax".into(), percent: Decimal::new(85, 1), ..Default::default() }).await?,
+        None => client.taxes().create(&TaxInput { name: "Sales Tax".into(), percent: Decimal::new(85, 1), ..Default::default() }).await?,
     };
 
     let invoice = client
         .invoices()
-        .create(&NewInvoice {
+        .create(&InvoiceInput {
             client_id: customer.id.clone(),
             tax_id: Some(tax.id.clone()),
             discount_distribution: Some(DiscountDistribution::PerDocument),
@@ -59,12 +59,14 @@ async fn main() -> Result<(), blinksale::Error> {
     show("Sent", &invoice);
 
     let half = (invoice.total_due / Decimal::TWO).round_dp(2);
-    let applied =
-        client.invoices().apply_payment(&invoice.id, &ApplyPayment { notes: Some("Check #1001".into()), ..ApplyPayment::new(half) }).await?;
+    let applied = client
+        .invoices()
+        .apply_payment(&invoice.id, &ApplyPaymentInput { notes: Some("Check #1001".into()), ..ApplyPaymentInput::new(half) })
+        .await?;
     show(&format!("Paid {half}"), &applied.invoice);
 
     let rest = applied.invoice.total_due;
-    let applied = client.invoices().apply_payment(&invoice.id, &ApplyPayment::new(rest)).await?;
+    let applied = client.invoices().apply_payment(&invoice.id, &ApplyPaymentInput::new(rest)).await?;
     show(&format!("Paid {rest}"), &applied.invoice);
     Ok(())
 }

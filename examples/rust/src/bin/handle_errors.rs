@@ -8,7 +8,7 @@ use blinksale::{Client, Decimal, Error, ListParams};
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     let client = Client::from_env()?;
-    let bad = NewPayment { invoice_id: "no-such-invoice".into(), amount: Decimal::TEN, ..Default::default() };
+    let bad = PaymentInput { invoice_id: "no-such-invoice".into(), amount: Decimal::TEN, ..Default::default() };
     match client.payments().create(&bad).await {
         Err(Error::Validation(info)) => {
             for (field, messages) in &info.errors {
