@@ -2,6 +2,7 @@
 declares them (method, path, permission, source, bodies, field rules), inside the frame that
 `openapi_frame` holds."""
 
+import re
 from typing import Dict, List, Optional
 
 from openapi_frame import (
@@ -76,9 +77,17 @@ def required(f: dict, input: bool) -> bool:
     return f["required"] and (input or f["type"]["kind"] != "list")
 
 
-def model_schema(m: dict, enums: Dict[str, List[str]]) -> dict:
+def model_doc(m: dict, ops: List[dict]) -> str:
+    """The model's doc, a body naming the operations that take it rather than a Rust method."""
+    users = [f"`{o['id']}`" for o in ops if o["input"] == m["name"]]
+    if not users:
+        return m["doc"]
+    return re.sub(r"^The body of (`[^`]*`|[^.:])*", "The body of " + " and ".join(users), m["doc"])
+
+
+def model_schema(m: dict, enums: Dict[str, List[str]], ops: List[dict]) -> dict:
     props = {f["name"]: field_schema(f, enums, m["input"]) for f in m["fields"]}
-    out = {"type": "object", "description": m["doc"], "properties": props}
+    out = {"type": "object", "description": model_doc(m, ops), "properties": props}
     names = [f["name"] for f in m["fields"] if required(f, m["input"])]
     if names:
         out["required"] = names
@@ -156,7 +165,7 @@ def spec(schema: dict) -> dict:
     paths: Dict[str, dict] = {}
     for op in ops:
         paths.setdefault(op["path"], {})[op["method"].lower()] = operation(op)
-    schemas = {m["name"]: model_schema(m, schema["enums"]) for m in schema["models"]}
+    schemas = {m["name"]: model_schema(m, schema["enums"], ops) for m in schema["models"]}
     components = frame_components()
     components["parameters"] = {**PAGE_PARAMS, **id_parameters(ops)}
     components["schemas"] = {**schemas, **ENVELOPE_SCHEMAS}
