@@ -8,7 +8,7 @@ use blinksale::{Method, RequestOptions, ops::Operation};
 use futures_util::StreamExt;
 use pyo3::prelude::*;
 
-use crate::{convert, errors, runtime};
+use crate::{awaitable, convert, errors, runtime};
 
 /// A reply as Python receives it: read like a dict of the contract's `Reply` fields (`data`
 /// as JSON text). A field becomes a Python value only when read, so a call that needs the data
@@ -141,10 +141,9 @@ impl NativeClient {
         py: Python<'py>,
         run: impl FnOnce(blinksale::Client) -> F,
     ) -> PyResult<Bound<'py, PyAny>> {
-        runtime::for_async()?;
         let fut = run(self.client()?);
-        // The reply becomes a Python object as the future's result is set: one GIL hold.
-        pyo3_async_runtimes::tokio::future_into_py(py, async move { fut.await.map(reply).map_err(errors::to_py) })
+        // The reply becomes a Python object as the future's result is handed over: one GIL hold.
+        awaitable::spawn(py, async move { fut.await.map(reply) })
     }
 }
 
@@ -279,8 +278,6 @@ impl NativeStream {
 
     /// The same, as an awaitable.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        runtime::for_async()?;
-        let inner = self.inner.clone();
-        pyo3_async_runtimes::tokio::future_into_py(py, async move { batch(inner).await.map_err(errors::to_py) })
+        awaitable::spawn(py, batch(self.inner.clone()))
     }
 }

@@ -2,6 +2,8 @@
 //! paging, validation and errors are the core's; the exception classes live in Python.
 use pyo3::prelude::*;
 
+mod attach;
+mod awaitable;
 mod client;
 mod convert;
 mod errors;
@@ -29,7 +31,8 @@ fn cli_main(py: Python<'_>, argv: Vec<String>) -> i32 {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    logging::install(m)?;
+    attach::install(m)?;
+    logging::install();
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativeStream>()?;
     m.add_class::<client::NativeReply>()?;

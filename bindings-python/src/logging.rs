@@ -13,20 +13,11 @@ pub fn set_log_level(level: Option<&str>) -> PyResult<()> {
     blinksale::log::set_level(level).map_err(pyo3::exceptions::PyValueError::new_err)
 }
 
-/// Set by an `atexit` hook: once the interpreter shuts down, a tokio thread must not attach to
-/// it (CPython may abort the process), so late log lines are dropped.
-static EXITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-#[pyfunction]
-fn _mark_exiting() {
-    EXITING.store(true, std::sync::atomic::Ordering::SeqCst);
-}
-
 struct PythonLogging;
 
 impl<S: Subscriber> Layer<S> for PythonLogging {
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
-        if !blinksale::log::enabled(event.metadata()) || EXITING.load(std::sync::atomic::Ordering::SeqCst) {
+        if !blinksale::log::enabled(event.metadata()) {
             return;
         }
         let line = blinksale::log::line(event);
@@ -37,7 +28,8 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
             Level::DEBUG => 10,
             Level::TRACE => 5,
         };
-        Python::attach(|py| {
+        // Lines logged while the interpreter exits are dropped.
+        crate::attach::enter(|py| {
             if let Ok(logger) = PyModule::import(py, "logging").and_then(|l| l.call_method1("getLogger", ("blinksale",))) {
                 let _ = logger.call_method1("log", (level, line));
             }
@@ -45,12 +37,8 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
     }
 }
 
-/// Installs the bridge as the process's tracing subscriber, unless one is set already, and
-/// the hook that stops it at interpreter exit.
-pub fn install(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let hook = wrap_pyfunction!(_mark_exiting, m)?;
-    m.py().import("atexit")?.call_method1("register", (hook,))?;
+/// Installs the bridge as the process's tracing subscriber, unless one is set already.
+pub fn install() {
     let _ = tracing::subscriber::set_global_default(tracing_subscriber::registry().with(PythonLogging));
     blinksale::log::set_level_from_env();
-    Ok(())
 }

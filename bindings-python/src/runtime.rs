@@ -1,13 +1,12 @@
 //! One tokio runtime per process, shared by the sync and async clients. After `os.fork()`
 //! the child gets a runtime of its own: the parent's worker threads do not exist there.
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use pyo3::PyResult;
 use pyo3::exceptions::PyRuntimeError;
 use tokio::runtime::Runtime;
 
 static RUNTIMES: Mutex<Vec<(u32, &'static Runtime)>> = Mutex::new(Vec::new());
-static ASYNC_PID: OnceLock<u32> = OnceLock::new();
 
 /// The runtime of the current process.
 pub fn get() -> PyResult<&'static Runtime> {
@@ -26,25 +25,6 @@ pub fn get() -> PyResult<&'static Runtime> {
     let rt: &'static Runtime = Box::leak(Box::new(rt));
     all.push((pid, rt));
     Ok(rt)
-}
-
-/// The runtime for awaitables. pyo3-async-runtimes binds one runtime for the life of the
-/// process, so an `AsyncClient` used after `fork()` gets a clear error instead of a hang.
-pub fn for_async() -> PyResult<()> {
-    let pid = std::process::id();
-    let bound = *ASYNC_PID.get_or_init(|| {
-        if let Ok(rt) = get() {
-            let _ = pyo3_async_runtimes::tokio::init_with_runtime(rt);
-        }
-        pid
-    });
-    if bound != pid {
-        return Err(PyRuntimeError::new_err(
-            "blinksale.AsyncClient cannot be used in a process forked after it was first used; \
-             create clients in the child, or use blinksale.Client there",
-        ));
-    }
-    Ok(())
 }
 
 /// Runs a core future from a blocking call, without the GIL, and stays interruptible: every

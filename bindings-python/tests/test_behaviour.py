@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
+import os
+import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -60,6 +65,55 @@ def test_fork_child_works_and_never_hangs(client: blinksale.Client, mock: MockSe
     p.join(timeout=30)
     assert p.exitcode == 0, "the forked child hung or crashed"
     assert queue.get(timeout=5) == 3
+
+
+def _async_child(queue: multiprocessing.Queue[object], client: blinksale.AsyncClient) -> None:
+    try:
+        queue.put(len(asyncio.run(client.units.list())))
+    except Exception as e:  # the parent reports it
+        queue.put(repr(e))
+
+
+def test_an_async_client_works_in_a_forked_child(mock: MockServer) -> None:
+    client = blinksale.AsyncClient(TOKEN, base_url=mock.url)
+    assert len(asyncio.run(client.units.list())) == 3  # the parent's runtime is in use
+    ctx = multiprocessing.get_context("fork")
+    queue: multiprocessing.Queue[object] = ctx.Queue()
+    p = ctx.Process(target=_async_child, args=(queue, client))
+    p.start()
+    p.join(timeout=30)
+    assert p.exitcode == 0, "the forked child hung or crashed"
+    assert queue.get(timeout=5) == 3
+
+
+# Ends while the runtime's threads are still handing results and log lines to Python: the
+# store's port is closed, so each call also logs a warning from a runtime thread.
+_EXIT_RACE = """
+import asyncio, logging, sys, blinksale
+logging.basicConfig(level=logging.WARNING)
+async def main():
+    client = blinksale.AsyncClient(sys.argv[1], base_url=sys.argv[2], rate_limit_store=sys.argv[3])
+    await asyncio.gather(*(client.units.list() for _ in range(40)))
+    print("done", flush=True)
+asyncio.run(main())
+"""
+
+
+def test_the_process_exits_cleanly_while_runtime_threads_enter_python(mock: MockServer) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"redis://127.0.0.1:{s.getsockname()[1]}/0"
+    env = dict(os.environ, BLINKSALE_LOG="warn")
+    for _ in range(20):
+        run = subprocess.run(
+            [sys.executable, "-c", _EXIT_RACE, TOKEN, mock.url, closed],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (run.returncode, run.stdout) == (0, "done\n"), run.stderr[-2000:]
+        assert "rate-limit store failed" in run.stderr
 
 
 def test_logging_reaches_the_blinksale_logger(
