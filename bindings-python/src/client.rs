@@ -126,7 +126,7 @@ impl NativeClient {
     }
 
     /// Runs a call from a blocking method, without the GIL.
-    fn blocking<F: std::future::Future<Output = blinksale::Result<Reply>> + Send>(
+    fn blocking<F: std::future::Future<Output = blinksale::Result<Reply>> + Send + 'static>(
         &self,
         py: Python<'_>,
         run: impl FnOnce(blinksale::Client) -> F,
