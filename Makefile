@@ -41,14 +41,11 @@ $(VENV)/.tools: tests/requirements.txt tests/requirements-build.txt $(VENV)/.ins
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-# The mock and the Rust examples in one cargo run: one feature resolution, so the crates they
-# share are built once (two runs resolve features apart and build some twice).
-build-mock build:
-	cargo build --release -p blinksale-mock -p blinksale-examples --bins --examples
-
-# The `blinksale` binary (the demo uses the wheel's console script, the same code).
-build-cli:
-	cargo build --release -p blinksale-cli
+# The mock, the `blinksale` binary and the Rust examples in one cargo run. maturin and napi
+# run cargo again for their packages; blinksale-workspace-hack gives every run the same
+# features, so they reuse this run's core and dependencies (tools/check_features.py).
+build-mock build build-cli:
+	cargo build --release -p blinksale-mock -p blinksale-cli -p blinksale-examples --bins --examples
 
 wheel: $(VENV)/.installed
 	rm -f $(WHEELS)/blinksale-*.whl
@@ -95,6 +92,7 @@ check: $(VENV)/.tools node-deps
 	RUFF=$(VENV)/bin/ruff $(PYTHON) tools/generate_bindings.py $(SCHEMA) --check
 	cargo fmt --all --check
 	$(PYTHON) tools/check_layers.py
+	$(PYTHON) tools/check_features.py
 	cargo clippy --release --all-targets -p blinksale -p blinksale-mock -p blinksale-cli -p blinksale-examples -p blinksale-python -p blinksale-node -- -D warnings
 	$(VENV)/bin/ruff check bindings-python examples/python tools tests
 	$(VENV)/bin/ruff format --check bindings-python examples/python tools tests
@@ -173,10 +171,11 @@ bench-pacing: build-mock py-venv node-app
 bench-node: build-mock
 	tests/node.sh --build-only
 	cp bindings-node/benches/compare.mjs $(CARGO_TARGET_DIR)/node-app/
-	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh node $(CARGO_TARGET_DIR)/node-app/compare.mjs
+	CORE_CALLS=$(RELEASE)/examples/core_calls MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh node $(CARGO_TARGET_DIR)/node-app/compare.mjs
 
+# The Rust core's rounds (core_calls, built with the examples) alternate with the binding's.
 bench-python: build-mock py-venv
-	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh $(PY_VENV)/bin/python bindings-python/benches/compare.py
+	CORE_CALLS=$(RELEASE)/examples/core_calls MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh $(PY_VENV)/bin/python bindings-python/benches/compare.py
 
 bench-core:
 	cargo bench -p blinksale --bench overhead

@@ -43,7 +43,11 @@ KIND_TYPES = {
     "fielderrors": "Dict[str, List[str]]",
     "ratelimit": "RateLimit",
     "meta": "Dict[str, Any]",
+    "json": "Any",
 }
+
+# The native reply hands `data` over decoded (bindings-python/src/decode.rs), not as the text.
+DECODED_DATA = "The envelope's `data`, decoded once in Rust: numbers with a fraction or exponent as `Decimal`."
 
 
 def set_options(schema: dict) -> None:
@@ -524,7 +528,7 @@ def contract_py(schema: dict) -> str:
     out += typed_dict(
         "CallOptions", "One request's options, as the native client takes them.", c["call_options"], total=False
     )
-    reply = c["reply"]
+    reply = [dict(f, kind="json", doc=DECODED_DATA) if f["name"] == "data" else f for f in c["reply"]]
     out += typed_dict("Reply", "One reply from the native client.", reply, total=True)
     out += typed_dict("ErrorDetails", "What the core reports with an error.", c["error_details"], total=False)
     out += ["PY_NAMES: Dict[str, str] = {" + ", ".join(f'"{k}": "{v}"' for k, v in PY_NAMES.items()) + "}"]

@@ -8,11 +8,12 @@ use blinksale::{Method, RequestOptions, ops::Operation};
 use futures_util::StreamExt;
 use pyo3::prelude::*;
 
-use crate::{awaitable, convert, errors, runtime};
+use crate::decode::Items;
+use crate::{awaitable, convert, decode, errors, runtime};
 
-/// A reply as Python receives it: read like a dict of the contract's `Reply` fields (`data`
-/// as JSON text). A field becomes a Python value only when read, so a call that needs the data
-/// and the page's `has_next` builds no headers dict.
+/// A reply as Python receives it: read like a dict of the contract's `Reply` fields. A field
+/// becomes a Python value only when read, so a call that needs the data and the page's
+/// `has_next` builds no headers dict; `data` is decoded from the text when read.
 #[pyclass(frozen, module = "blinksale._native")]
 pub struct NativeReply {
     reply: Reply,
@@ -29,7 +30,7 @@ impl NativeReply {
 impl NativeReply {
     fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
         if key == "data" {
-            return Ok(pyo3::types::PyString::new(py, self.reply.data.get()).into_any());
+            return decode::to_python(py, &self.reply.data);
         }
         let value = self.info().get(key).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(key.to_string()))?;
         convert::to_py(py, value)
@@ -132,7 +133,7 @@ impl NativeClient {
         run: impl FnOnce(blinksale::Client) -> F,
     ) -> PyResult<NativeReply> {
         let fut = run(self.client()?);
-        runtime::block_on(py, fut).map(reply)
+        runtime::block_on(py, async move { fut.await.map(reply) })
     }
 
     /// Runs a call as an awaitable on the core's runtime.
@@ -142,7 +143,6 @@ impl NativeClient {
         run: impl FnOnce(blinksale::Client) -> F,
     ) -> PyResult<Bound<'py, PyAny>> {
         let fut = run(self.client()?);
-        // The reply becomes a Python object as the future's result is handed over: one GIL hold.
         awaitable::spawn(py, async move { fut.await.map(reply) })
     }
 }
@@ -252,27 +252,27 @@ impl NativeClient {
     }
 }
 
-type Items = blinksale::ChunkStream<Box<serde_json::value::RawValue>>;
+type ItemStream = blinksale::ChunkStream<Box<serde_json::value::RawValue>>;
 
 /// A lazy stream of JSON items; each call returns what one page brought.
 #[pyclass(frozen, module = "blinksale._native")]
 pub struct NativeStream {
-    inner: std::sync::Arc<tokio::sync::Mutex<Items>>,
+    inner: std::sync::Arc<tokio::sync::Mutex<ItemStream>>,
 }
 
 /// The next page's items (the core fetches it only now), or none at the end.
-async fn batch(inner: std::sync::Arc<tokio::sync::Mutex<Items>>) -> blinksale::Result<Vec<String>> {
+async fn batch(inner: std::sync::Arc<tokio::sync::Mutex<ItemStream>>) -> blinksale::Result<Items> {
     let mut stream = inner.lock().await;
     match stream.next().await {
-        None => Ok(Vec::new()),
-        Some(items) => Ok(items?.iter().map(|item| item.get().to_string()).collect()),
+        None => Ok(Items(Vec::new())),
+        Some(items) => Ok(Items(items?)),
     }
 }
 
 #[pymethods]
 impl NativeStream {
     /// The next items (a page's worth), or an empty list at the end.
-    fn next_batch(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+    fn next_batch(&self, py: Python<'_>) -> PyResult<Items> {
         runtime::block_on(py, batch(self.inner.clone()))
     }
 

@@ -6,6 +6,7 @@ mod attach;
 mod awaitable;
 mod client;
 mod convert;
+mod decode;
 mod errors;
 mod logging;
 mod mock;

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import json
 import pickle
+import urllib.request
 from decimal import Decimal
+
+from conftest import TOKEN
 
 import blinksale
 from blinksale.types import Client, Invoice, Unit
@@ -25,6 +29,25 @@ def test_decimal_round_trip_is_exact(client: blinksale.Client) -> None:
     after = client.invoices.apply_payment(inv.id, amount="0.2").invoice
     assert after.total_paid == Decimal("0.3")
     assert after.total_due == Decimal("37037036703.69")
+
+
+def test_decoding_matches_json_loads_with_decimal_exactly(client: blinksale.Client) -> None:
+    """The core's text is decoded in Rust straight to Python values: the same values, types and
+    digits (repr shows Decimal's) as json.loads(parse_float=Decimal), keys in the sent order."""
+    client.clients.create(email="q@example.com", name='Zoë \u2603 "quoted" \\ tab\t line\n \U0001f9fe')
+    client.invoices.create(
+        client_id=client.clients.list()[0].id, line_items=[{"name": "A", "quantity": "2.50", "price": "1E+2"}]
+    )
+    for path in ("/clients", "/invoices", "/estimates", "/payments", "/taxes", "/units", "/items"):
+        ours = client.request("GET", path, params={"per_page": 100})
+        req = urllib.request.Request(
+            client.base_url + path + "?per_page=100", headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        with urllib.request.urlopen(req) as r:
+            theirs = json.loads(r.read(), parse_float=Decimal)["data"]
+        assert repr(ours["data"]) == repr(theirs), path
+    names = [c["name"] for c in client.request("GET", "/clients", params={"per_page": 100})["data"]]
+    assert 'Zoë \u2603 "quoted" \\ tab\t line\n \U0001f9fe' in names
 
 
 def test_types_of_fields(client: blinksale.Client) -> None:

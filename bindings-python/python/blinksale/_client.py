@@ -13,7 +13,7 @@ from typing_extensions import Unpack
 from . import _native
 from ._contract import CallOptions, ClientOptions
 from ._rate_limit import RateLimit
-from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _loads, _options
+from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _options
 from ._resources import AsyncRawResources, AsyncResources, RawResources, Resources
 
 __all__ = ["Client", "AsyncClient"]
@@ -104,7 +104,7 @@ class Client(Resources, _ClientBase):
         """Any request below the base URL: the escape hatch. Returns ``data`` (for lists,
         ``{"data": ..., "meta": ...}``); errors, retries and rate limits are as usual."""
         opts = _request_options(extra_headers, timeout, max_retries, deadline)
-        return _loads(self._native.request(method, path, params or {}, json, opts)["data"])
+        return self._native.request(method, path, params or {}, json, opts)["data"]
 
     def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""
@@ -139,7 +139,7 @@ class AsyncClient(AsyncResources, _ClientBase):
         """Any request below the base URL: the escape hatch (see ``Client.request``)."""
         opts = _request_options(extra_headers, timeout, max_retries, deadline)
         reply = await self._native.request_async(method, path, params or {}, json, opts)
-        return _loads(reply["data"])
+        return reply["data"]
 
     async def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""

@@ -89,9 +89,8 @@ class CallOptions(TypedDict, total=False):
 class Reply(TypedDict):
     """One reply from the native client."""
 
-    data: Optional[str]
-    """The envelope's `data` as JSON text, exactly as sent (for a raw request's list,
- `{"data": …, "meta": …}`)."""
+    data: Optional[Any]
+    """The envelope's `data`, decoded once in Rust: numbers with a fraction or exponent as `Decimal`."""
     meta: Optional[Dict[str, Any]]
     """`meta`, for lists."""
     has_next: Optional[bool]

@@ -4,8 +4,6 @@ sent) are the core's; this only moves values across."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -83,10 +81,6 @@ def _query(fields: Dict[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not NOT_GIVEN and v is not None}
 
 
-def _loads(text: str) -> Any:
-    return json.loads(text, parse_float=Decimal)
-
-
 class APIResponse(Generic[T]):
     """A result with its HTTP details (every field of the core's reply but the data, by
     Python's names): ``parse()`` gives what the plain call returns."""
@@ -116,7 +110,7 @@ _PAGE_FIELDS = {"data", "meta", "has_next"}
 
 
 def _model(cls: Type[M], reply: Reply) -> M:
-    obj = cls(_loads(reply["data"]))
+    obj = cls(reply["data"])
     object.__setattr__(obj, "_request_id", reply["request_id"])
     return obj
 
@@ -157,7 +151,7 @@ class SyncAPIResource(_APIResource):
     def _page(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
     ) -> Page[M]:
-        items: List[M] = [cls(d) for d in _loads(reply["data"])]
+        items: List[M] = [cls(d) for d in reply["data"]]
         fetch = lambda n: self._list(op, ids, {**query, "page": n}, cls, options)  # noqa: E731
         page = Page(items, PageMeta(reply["meta"]), reply["has_next"], fetch)
         page._request_id = reply["request_id"]
@@ -180,8 +174,8 @@ class SyncAPIResource(_APIResource):
             batch = stream.next_batch()
             if not batch:
                 return
-            for text in batch:
-                yield cls(_loads(text))
+            for item in batch:
+                yield cls(item)
 
 
 class AsyncAPIResource(_APIResource):
@@ -209,7 +203,7 @@ class AsyncAPIResource(_APIResource):
     def _page(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
     ) -> AsyncPage[M]:
-        items: List[M] = [cls(d) for d in _loads(reply["data"])]
+        items: List[M] = [cls(d) for d in reply["data"]]
 
         async def fetch(n: int) -> AsyncPage[M]:
             return await self._list(op, ids, {**query, "page": n}, cls, options)
@@ -237,5 +231,5 @@ class AsyncAPIResource(_APIResource):
             batch = await stream.next_batch_async()
             if not batch:
                 return
-            for text in batch:
-                yield cls(_loads(text))
+            for item in batch:
+                yield cls(item)

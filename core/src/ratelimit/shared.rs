@@ -68,6 +68,9 @@ pub struct SharedStore {
     next: AtomicU64,
     down_until: Mutex<Option<Instant>>,
     warned: AtomicBool,
+    /// Counts failures: an answer to a call sent before the latest failure (one in flight on
+    /// the shared connection when the store died) is not a recovery.
+    outages: AtomicU64,
     sink: Mutex<Option<LogSink>>,
     scripts: [redis::Script; 3],
 }
@@ -101,6 +104,7 @@ impl SharedStore {
             next: AtomicU64::new(0),
             down_until: Mutex::new(None),
             warned: AtomicBool::new(false),
+            outages: AtomicU64::new(0),
             sink: Mutex::new(sink),
             scripts: [redis::Script::new(ACQUIRE), redis::Script::new(REPORT), redis::Script::new(RELEASE)],
         })
@@ -132,6 +136,7 @@ impl SharedStore {
     /// One warning per outage.
     fn failed(&self, why: &str) {
         *self.down_until.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now() + RETRY_STORE);
+        self.outages.fetch_add(1, Ordering::SeqCst);
         if !self.warned.swap(true, Ordering::Relaxed) {
             let store = self.shown.as_str();
             let why = redact(why);
@@ -171,6 +176,7 @@ impl SharedStore {
     /// Runs one script within [`STORE_TIMEOUT`]; on failure the connection is dropped (a new
     /// one is made next time) and the store is left for a while.
     async fn run<T: redis::FromRedisValue>(&self, script: usize, args: &[String]) -> Option<T> {
+        let outages = self.outages.load(Ordering::SeqCst);
         let mut conn = match self.connection().await {
             Ok(conn) => conn,
             Err(e) => {
@@ -184,7 +190,7 @@ impl SharedStore {
             invocation.arg(a);
         }
         let outcome = match tokio::time::timeout(STORE_TIMEOUT, invocation.invoke_async::<T>(&mut conn)).await {
-            Ok(Ok(v)) => return self.recovered(v),
+            Ok(Ok(v)) => return self.answered(v, outages),
             Ok(Err(e)) => e.to_string(),
             Err(_) => format!("no answer within {} ms", STORE_TIMEOUT.as_millis()),
         };
@@ -193,8 +199,9 @@ impl SharedStore {
         None
     }
 
-    fn recovered<T>(&self, v: T) -> Option<T> {
-        if self.warned.swap(false, Ordering::Relaxed) {
+    /// An answer; it ends an outage only if its call began after the latest failure.
+    fn answered<T>(&self, v: T, outages_at_start: u64) -> Option<T> {
+        if self.outages.load(Ordering::SeqCst) == outages_at_start && self.warned.swap(false, Ordering::Relaxed) {
             event!(self.sink().as_ref(), INFO, "blinksale: the rate-limit store answers again; pacing is shared", store = self.shown.as_str(),);
         }
         Some(v)
@@ -262,6 +269,34 @@ fn redact(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use super::SharedStore;
+    use crate::log::LogSink;
+
+    fn store(lines: Arc<Mutex<Vec<String>>>) -> SharedStore {
+        let sink = LogSink(Arc::new(move |_, line: &str| lines.lock().unwrap().push(line.to_owned())));
+        SharedStore::new("redis://127.0.0.1:1/0", "t", b"scope", Duration::from_secs(1), 10, Some(sink)).unwrap()
+    }
+
+    /// Two calls share the connection when the store dies: the first fails, the second's answer
+    /// was on its way. That answer must not end the outage, or the next failure warns again.
+    #[test]
+    fn an_answer_sent_before_the_failure_is_not_a_recovery() {
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let store = store(lines.clone());
+        let before = store.outages.load(std::sync::atomic::Ordering::SeqCst);
+        store.failed("connection reset");
+        assert_eq!(store.answered(1, before), Some(1));
+        store.failed("connection refused");
+        let warned = |l: &Vec<String>| l.iter().filter(|l| l.contains("store failed")).count();
+        assert_eq!(warned(&lines.lock().unwrap()), 1, "{:?}", lines.lock().unwrap());
+        let after = store.outages.load(std::sync::atomic::Ordering::SeqCst);
+        store.answered(1, after);
+        assert!(lines.lock().unwrap().iter().any(|l| l.contains("answers again")));
+    }
+
     #[test]
     fn redact_hides_credentials() {
         assert_eq!(super::redact("redis://:hunter2@cache:6379/0"), "redis://[redacted]@cache:6379/0");

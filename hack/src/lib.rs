@@ -1,0 +1,1 @@
+//! No code: this crate only enables dependency features (see Cargo.toml).
