@@ -9,7 +9,7 @@ use futures_util::StreamExt;
 use pyo3::prelude::*;
 
 use crate::decode::Items;
-use crate::{awaitable, convert, decode, errors, runtime};
+use crate::{awaitable, convert, decode, errors, local, runtime};
 
 /// A reply as Python receives it: read like a dict of the contract's `Reply` fields. A field
 /// becomes a Python value only when read, so a call that needs the data and the page's
@@ -110,11 +110,13 @@ impl Raw {
 pub struct NativeClient {
     /// The process that built the client, and the client. Rebuilt after fork().
     current: Mutex<(u32, blinksale::Client)>,
+    /// Names this client's per-thread copies for blocking calls (`local`).
+    owner: local::Owner,
 }
 
 impl NativeClient {
     fn wrap(client: blinksale::Client) -> Self {
-        NativeClient { current: Mutex::new((std::process::id(), client)) }
+        NativeClient { current: Mutex::new((std::process::id(), client)), owner: local::Owner::default() }
     }
 
     fn client(&self) -> PyResult<blinksale::Client> {
@@ -126,14 +128,22 @@ impl NativeClient {
         Ok(cur.1.clone())
     }
 
-    /// Runs a call from a blocking method, without the GIL.
+    /// Runs a call from a blocking method, without the GIL: on this thread, or on the shared
+    /// runtime for a client that works between calls.
     fn blocking<F: std::future::Future<Output = blinksale::Result<Reply>> + Send + 'static>(
         &self,
         py: Python<'_>,
         run: impl FnOnce(blinksale::Client) -> F,
     ) -> PyResult<NativeReply> {
-        let fut = run(self.client()?);
-        runtime::block_on(py, async move { fut.await.map(reply) })
+        let client = self.client()?;
+        if client.works_between_calls() {
+            let fut = run(client);
+            return runtime::block_on(py, async move { fut.await.map(reply) });
+        }
+        local::block_on(py, &self.owner, &client, |mine| {
+            let fut = run(mine);
+            async move { fut.await.map(reply) }
+        })
     }
 
     /// Runs a call as an awaitable on the core's runtime.

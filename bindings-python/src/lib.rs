@@ -8,6 +8,7 @@ mod client;
 mod convert;
 mod decode;
 mod errors;
+mod local;
 mod logging;
 mod mock;
 mod runtime;

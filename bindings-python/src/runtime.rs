@@ -1,5 +1,6 @@
-//! One tokio runtime per process, shared by the sync and async clients. After `os.fork()`
-//! the child gets a runtime of its own: the parent's worker threads do not exist there.
+//! One tokio runtime per process, shared by the async client, streams and blocking calls of
+//! clients that work between calls. After `os.fork()` the child gets a runtime of its own:
+//! the parent's worker threads do not exist there.
 use std::sync::Mutex;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
@@ -30,9 +31,11 @@ pub fn get() -> PyResult<&'static Runtime> {
 }
 
 /// How often a blocking call takes the GIL to run Python's signal handlers (Ctrl-C).
-const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+pub const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
-/// Runs a core future from a blocking call, without the GIL, and stays interruptible.
+/// Runs a core future from a blocking call on the shared runtime, without the GIL, and stays
+/// interruptible: for streams and for clients that work between calls (most blocking calls
+/// run on the calling thread, `local::block_on`).
 ///
 /// The future runs as a task on the runtime's workers, next to the I/O driver, and this thread
 /// waits for its result on a channel: polling it here instead costs a cross-thread wake-up per

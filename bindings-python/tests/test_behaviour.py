@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import http.server
+import json
 import logging
 import multiprocessing
 import os
@@ -47,6 +49,55 @@ def test_requests_release_the_gil(client: blinksale.Client, mock: MockServer) ->
     t.join()
     assert elapsed < 2.0, "8 delayed requests ran concurrently"
     assert progress > 100_000, f"the counter thread barely ran ({progress} ticks)"
+
+
+class _ClosesWhenIdle(http.server.BaseHTTPRequestHandler):
+    """Answers with keep-alive and then closes the connection, as servers do after an idle
+    timeout; counts the writes it receives."""
+
+    protocol_version = "HTTP/1.1"
+    posts = 0
+
+    def _answer(self, data: object) -> None:
+        body = json.dumps({"data": data}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+        time.sleep(0.05)  # the client is idle by now
+        self.close_connection = True
+
+    def do_GET(self) -> None:
+        self._answer([{"id": "u1", "name": "Hours"}])
+
+    def do_POST(self) -> None:
+        type(self).posts += 1
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self._answer({"id": "u2", "name": "Crate"})
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_connection_closed_by_the_server_while_idle_is_not_used_for_a_write() -> None:
+    # Blocking calls run their I/O on the calling thread, so nothing watches the pool between
+    # calls: the next call must still see that the server closed the connection, and send its
+    # write once, on a new one.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ClosesWhenIdle)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = blinksale.Client(TOKEN, base_url=f"http://127.0.0.1:{server.server_port}/api/v1", max_retries=0)
+        for _ in range(3):
+            assert client.units.list()[0].name == "Hours"
+            time.sleep(0.1)
+            assert client.units.create(name="Crate").id == "u2"
+            time.sleep(0.1)
+        assert _ClosesWhenIdle.posts == 3
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _child(url: str, queue: multiprocessing.Queue[object], client: blinksale.Client) -> None:

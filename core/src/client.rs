@@ -82,22 +82,24 @@ impl Client {
     }
 
     pub(crate) fn from_config(config: Config) -> Result<Client> {
-        let base_host = config.base_url.host_str().map(str::to_string);
-        // Follow redirects only within the API's own host: the token goes with every request.
-        let policy = reqwest::redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() >= 5 || attempt.url().host_str() != base_host.as_deref() { attempt.stop() } else { attempt.follow() }
-        });
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls_config()?)
-            .user_agent(config.user_agent.clone())
-            .connect_timeout(config.connect_timeout)
-            .redirect(policy)
-            .tcp_nodelay(true)
-            .pool_idle_timeout(std::time::Duration::from_secs(60))
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let http = http_client(&config)?;
         let limiter = Arc::new(limiter(&config)?);
         Ok(Client { inner: Arc::new(Inner { config, http, limiter }) })
+    }
+
+    /// The same client (configuration and rate limiter) with a connection pool of its own: for
+    /// a runtime that runs only while a call is driven, such as a current-thread runtime per
+    /// calling thread. A connection belongs to the runtime that opened it and stalls in others.
+    pub fn with_own_connections(&self) -> Result<Client> {
+        let http = http_client(&self.inner.config)?;
+        Ok(Client { inner: Arc::new(Inner { config: self.inner.config.clone(), http, limiter: self.inner.limiter.clone() }) })
+    }
+
+    /// Whether this client works between calls: with a shared rate-limit store, the store's
+    /// connection and bookkeeping run as background tasks. Such a client needs a runtime whose
+    /// threads keep running, not one driven only during a call.
+    pub fn works_between_calls(&self) -> bool {
+        self.inner.config.rate_limit_store.is_some()
     }
 
     /// A client with other defaults (timeout, retries, headers) that shares this one's
@@ -177,6 +179,23 @@ impl Client {
 }
 
 /// The in-process limiter, or one shared through the configured store.
+fn http_client(config: &Config) -> Result<reqwest::Client> {
+    let base_host = config.base_url.host_str().map(str::to_string);
+    // Follow redirects only within the API's own host: the token goes with every request.
+    let policy = reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 5 || attempt.url().host_str() != base_host.as_deref() { attempt.stop() } else { attempt.follow() }
+    });
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls_config()?)
+        .user_agent(config.user_agent.clone())
+        .connect_timeout(config.connect_timeout)
+        .redirect(policy)
+        .tcp_nodelay(true)
+        .pool_idle_timeout(std::time::Duration::from_secs(60))
+        .build()
+        .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))
+}
+
 fn limiter(config: &Config) -> Result<Limiter> {
     let Some(url) = &config.rate_limit_store else { return Ok(Limiter::new(config.rate_limit)) };
     #[cfg(feature = "redis-store")]
