@@ -51,6 +51,30 @@ def test_requests_release_the_gil(client: blinksale.Client, mock: MockServer) ->
     assert progress > 100_000, f"the counter thread barely ran ({progress} ticks)"
 
 
+def test_threads_of_one_sync_client_share_its_rate_limit() -> None:
+    # Each thread drives its calls on its own runtime and connections; the budget is still
+    # the client's: 4 threads making 24 calls against 10 per 2 s meet no 429.
+    with MockServer(tokens=[TOKEN], rate_limit=10, window=2.0) as mock:
+        client = blinksale.Client(TOKEN, base_url=mock.url)
+        errors: list = []
+
+        def work() -> None:
+            try:
+                for _ in range(6):
+                    client.units.list()
+            except Exception as e:  # reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        statuses = [r["status"] for r in mock.requests()]
+        assert not errors and statuses.count(200) == 24, (errors, statuses)
+        assert 429 not in statuses
+
+
 class _ClosesWhenIdle(http.server.BaseHTTPRequestHandler):
     """Answers with keep-alive and then closes the connection, as servers do after an idle
     timeout; counts the writes it receives."""

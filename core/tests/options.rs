@@ -41,6 +41,24 @@ async fn with_options_shares_the_pool_and_the_limiter() {
     assert!(api.with_options(&RequestOptions::new().header("Authorization", "x")).is_err());
 }
 
+/// The copy a runtime of its own drives (a thread's, in Python's blocking calls): the same
+/// settings and budget, and connections that live on the runtime that drives it.
+#[test]
+fn with_own_connections_shares_the_limiter_on_another_runtime() {
+    let env = Env::with(blinksale_mock::MockConfig { rate_limit: 50, ..Default::default() });
+    let api = env.client();
+    let copy = api.with_own_connections().unwrap();
+    assert!(!api.works_between_calls(), "without a shared store nothing runs between calls");
+    for _ in 0..2 {
+        // A runtime per call, as a thread that drives its own: each finds its connections.
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(copy.units().list(&ListParams::new())).unwrap();
+    }
+    let seen = api.rate_limit().expect("the original sees the state the copy received");
+    assert_eq!(seen.limit, Some(50));
+    assert_eq!(copy.config().max_retries(), api.config().max_retries());
+}
+
 #[tokio::test]
 async fn a_request_timeout_overrides_the_clients() {
     let env = Env::start();

@@ -13,6 +13,8 @@ from typing import Any, ClassVar, Dict, Iterator, Optional, Tuple, Type
 
 _MODELS: Dict[str, Type[BlinksaleObject]] = {}
 _MISSING = object()
+_new = object.__new__
+_set = object.__setattr__
 
 
 def register(cls: Type[BlinksaleObject]) -> None:
@@ -67,6 +69,16 @@ class BlinksaleObject:
     def __init__(self, data: Dict[str, Any] | None = None, /, **fields: Any) -> None:
         object.__setattr__(self, "_data", {**(data or {}), **fields})
         object.__setattr__(self, "_cache", {})
+
+    @classmethod
+    def _from_api(cls, data: Dict[str, Any]) -> Any:
+        """A model over a dict the native module just built (no one else holds it: no copy)."""
+        if type(data) is not dict:
+            return cls(data)
+        obj = _new(cls)
+        _set(obj, "_data", data)
+        _set(obj, "_cache", {})
+        return obj
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

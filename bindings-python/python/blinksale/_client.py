@@ -107,7 +107,9 @@ class Client(Resources, _ClientBase):
         return self._native.request(method, path, params or {}, json, opts)["data"]
 
     def close(self) -> None:
-        """Nothing to release eagerly: connections close with the client."""
+        """Nothing to release eagerly: connections close with the client (those a thread's
+        blocking calls opened, at that thread's next call or when it ends: each thread drives
+        its own)."""
 
     def __enter__(self) -> Client:
         return self

@@ -110,7 +110,7 @@ _PAGE_FIELDS = {"data", "meta", "has_next"}
 
 
 def _model(cls: Type[M], reply: Reply) -> M:
-    obj = cls(reply["data"])
+    obj = cls._from_api(reply["data"])
     object.__setattr__(obj, "_request_id", reply["request_id"])
     return obj
 
@@ -151,7 +151,7 @@ class SyncAPIResource(_APIResource):
     def _page(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
     ) -> Page[M]:
-        items: List[M] = [cls(d) for d in reply["data"]]
+        items: List[M] = list(map(cls._from_api, reply["data"]))
         fetch = lambda n: self._list(op, ids, {**query, "page": n}, cls, options)  # noqa: E731
         page = Page(items, PageMeta(reply["meta"]), reply["has_next"], fetch)
         page._request_id = reply["request_id"]
@@ -175,7 +175,7 @@ class SyncAPIResource(_APIResource):
             if not batch:
                 return
             for item in batch:
-                yield cls(item)
+                yield cls._from_api(item)
 
 
 class AsyncAPIResource(_APIResource):
@@ -203,7 +203,7 @@ class AsyncAPIResource(_APIResource):
     def _page(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], options: Options, reply: Reply
     ) -> AsyncPage[M]:
-        items: List[M] = [cls(d) for d in reply["data"]]
+        items: List[M] = list(map(cls._from_api, reply["data"]))
 
         async def fetch(n: int) -> AsyncPage[M]:
             return await self._list(op, ids, {**query, "page": n}, cls, options)
@@ -232,4 +232,4 @@ class AsyncAPIResource(_APIResource):
             if not batch:
                 return
             for item in batch:
-                yield cls(item)
+                yield cls._from_api(item)
