@@ -21,9 +21,13 @@ from blinksale.testing import MockServer
 # The child starts a mock whose /units answers in 20 s, starts a blocking call, and says so.
 CHILD = textwrap.dedent(
     """
-    import sys, time
+    import signal, sys, time
     import blinksale
     from blinksale.testing import MockServer
+
+    # A shell that starts jobs in the background leaves SIGINT ignored; Python then installs
+    # no handler, so install Ctrl-C's own.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     mock = MockServer(seed=300)
     client = blinksale.Client(mock.token, base_url=mock.url)
