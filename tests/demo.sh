@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make demo`: the docs' request, then scenario 1 (list clients) and scenario 2 (bill a
-# customer) in Rust, Python and Node, all against one local mock.
+# customer) in Rust, Python, Node and PHP, all against one local mock.
 set -euo pipefail
 bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
 app="$CARGO_TARGET_DIR/node-app"
@@ -19,12 +19,21 @@ heading "Python: list clients (examples/python/list_clients.py)"
 heading "Node: list clients (examples/node/list_clients.mjs)"
 node "$app/examples/list_clients.mjs"
 
+php_demo() { # the PHP example, when `make demo` could build the extension
+  if [ -f "${PHP_EXT:-}" ]; then php -d "extension=$PHP_EXT" "examples/php/$1.php"; else echo "(PHP is not installed: apt-get install php-cli php-dev libclang-dev, then make demo)"; fi
+}
+heading "PHP: list clients (examples/php/list_clients.php)"
+php_demo list_clients
+
 heading "Rust: bill a customer (examples/rust/src/bin/bill_customer.rs)"
 "$bin/bill_customer"
 heading "Python: bill a customer (examples/python/bill_customer.py)"
 "$PY_VENV/bin/python" examples/python/bill_customer.py
 heading "Node: bill a customer (examples/node/bill_customer.mjs)"
 node "$app/examples/bill_customer.mjs"
+
+heading "PHP: bill a customer (examples/php/bill_customer.php)"
+php_demo bill_customer
 
 heading "The command line: export every invoice as CSV"
 csv="$(mktemp -d)/invoices.csv"

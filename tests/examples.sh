@@ -2,7 +2,7 @@
 # Runs the examples against a fresh mock each and checks their output: key values and exit
 # status. Called by `make test` (via tests/with-mock.sh, which sets the env they read).
 set -euo pipefail
-lang="${1:?usage: examples.sh rust|python|node}"
+lang="${1:?usage: examples.sh rust|python|node|php}"
 bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -64,6 +64,19 @@ case "$lang" in
     echo "rows $(( $(wc -l < "$out/invoices.csv") - 1 ))" > "$out/export.txt"; cat "$out/export.err" >> "$out/export.txt"
     check "node export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
     errors_check "node handle_errors" node "$app/examples/handle_errors.mjs"    ;;
+  php)
+    php=(php -d "extension=$PHP_EXT")
+    ex="$(cd "$(dirname "$0")/.." && pwd)/examples/php"
+    "${php[@]}" "$ex/list_clients.php" > "$out/list.txt"
+    check "php list_clients" "$out/list.txt" "^Acme Inc +billing@acme.example +Business +USD +2$" "of [0-9]+ clients"
+    "${php[@]}" "$ex/bill_customer.php" > "$out/bill.txt"
+    check "php bill_customer" "$out/bill.txt" "Created .*DRAFT" "Sent .*SENT" \
+      "Paid 780.71 .*paid +780.71 +due +780.71 +PARTIAL" "total +1561.42 +paid +1561.42 +due +0 +PAID"
+    (cd "$out" && "${php[@]}" "$ex/export_invoices.php" 2> export.err > /dev/null)
+    echo "rows $(( $(wc -l < "$out/invoices.csv") - 1 ))" > "$out/export.txt"; cat "$out/export.err" >> "$out/export.txt"
+    check "php export_invoices" "$out/export.txt" "^rows ([1-9][0-9]*)$" "invoices exported to invoices.csv"
+    errors_check "php handle_errors" "${php[@]}" "$ex/handle_errors.php"
+    ;;
   *) echo "unknown language $lang" >&2; exit 2 ;;
 esac
 echo "examples-$lang: $passed passed, $failed failed"

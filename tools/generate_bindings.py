@@ -10,6 +10,9 @@ The Rust core declares the models, enums, operations and error kinds once; this 
   Node    bindings-node/lib/generated/models.ts           model and request-body types
           bindings-node/lib/generated/resources.ts        resources and the client's attributes
           bindings-node/lib/generated/errors.ts           error classes and the code -> class table
+  PHP     bindings-php/php/generated/Exceptions.php     exception classes and the code -> class table
+          bindings-php/php/generated/Models.php         response models and enum constants
+          bindings-php/php/generated/Resources.php      resources and the client's properties
   Spec    spec/openapi.yaml                               the OpenAPI contract (the core's surface
                                                           in the frame of tools/openapi_frame.py)
 
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from gen_node import node_outputs
 from gen_openapi import openapi_outputs
+from gen_php import php_outputs
 from gen_python import python_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +53,7 @@ def ruff_format(rel: str, text: str) -> str:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     schema = json.loads(Path(args[0]).read_text())
-    outputs = {**python_outputs(schema), **node_outputs(schema), **openapi_outputs(schema)}
+    outputs = {**python_outputs(schema), **node_outputs(schema), **php_outputs(schema), **openapi_outputs(schema)}
     outputs = {rel: ruff_format(rel, text) if rel.endswith(".py") else text for rel, text in outputs.items()}
     if "--check" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:

@@ -50,6 +50,8 @@ impl Convention {
     pub const PYTHON: Convention = Convention { case: Case::Snake, time: TimeUnit::Seconds };
     /// JavaScript: `maxRetries`, milliseconds.
     pub const NODE: Convention = Convention { case: Case::Camel, time: TimeUnit::Millis };
+    /// PHP (options arrays, as stripe-php): `maxRetries`, seconds.
+    pub const PHP: Convention = Convention { case: Case::Camel, time: TimeUnit::Seconds };
 
     /// A core name (`max_retries`) in this language's case.
     pub fn name(&self, core: &str) -> String {

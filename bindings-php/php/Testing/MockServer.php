@@ -1,0 +1,93 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Blinksale\Testing;
+
+use Blinksale\Internal\Core;
+use Blinksale\Internal\NativeMock;
+
+/**
+ * blinksale-mock, embedded: a local server that behaves as the API's docs say, for tests.
+ *
+ *     $mock = MockServer::start(['seed' => 0]);
+ *     $client = new \Blinksale\Client(['token' => $mock->token(), 'baseUrl' => $mock->url()]);
+ *
+ * Options: seed (extra clients and invoices), rateLimit (requests per window and token; 0,
+ * the default, for none), window (seconds), tokens (`VALUE:read,write,send` strings; default
+ * `demo-token` with every permission), host.
+ */
+final class MockServer
+{
+    private function __construct(private readonly NativeMock $native)
+    {
+    }
+
+    /** @param array{seed?: int, rateLimit?: int, window?: float, tokens?: list<string>, host?: string} $options */
+    public static function start(array $options = []): self
+    {
+        $options += ['seed' => 0, 'rateLimit' => 0, 'window' => 60.0, 'tokens' => [], 'host' => '127.0.0.1'];
+        $options['window'] = (float) $options['window'];
+        return new self(Core::check(NativeMock::open(Core::json($options, true))));
+    }
+
+    /** The base URL, with `/api/v1`. */
+    public function url(): string
+    {
+        return $this->native->url();
+    }
+
+    /** The first token the mock accepts. */
+    public function token(): string
+    {
+        return $this->native->token();
+    }
+
+    /** @return list<array<string, mixed>> the requests received, oldest first */
+    public function requests(): array
+    {
+        return Core::check($this->native->requests());
+    }
+
+    public function clearRequests(): void
+    {
+        Core::check($this->native->clearRequests());
+    }
+
+    /**
+     * Queues a fault for the next `times` requests matching `path` (`/clients`, `/clients*` for
+     * a prefix, `*`) and `method`. Kinds: `status` (with `status`, `body` 'json' or 'html',
+     * `afterHandler`), `rate_limit` (`reset` seconds), `delay` (`ms`), `drop` (close the
+     * connection), `truncate` (cut the body).
+     *
+     * @param array{path?: string, method?: string, times?: int, status?: int, body?: string, afterHandler?: bool, reset?: int, ms?: int} $options
+     */
+    public function inject(string $kind = 'status', array $options = []): void
+    {
+        $o = $options + ['path' => '*', 'method' => null, 'times' => 1, 'status' => 500, 'body' => 'json', 'afterHandler' => false, 'reset' => 1, 'ms' => 100];
+        $fault = ['kind' => $kind, 'after_handler' => $o['afterHandler']] + $o;
+        unset($fault['afterHandler']);
+        Core::check($this->native->inject(Core::json($fault, true)));
+    }
+
+    public function clearFaults(): void
+    {
+        Core::check($this->native->clearFaults());
+    }
+
+    /** Back to the seeded data, faults and log cleared. */
+    public function reset(): void
+    {
+        Core::check($this->native->reset());
+    }
+
+    public function stop(): void
+    {
+        $this->native->stop();
+    }
+
+    public function __destruct()
+    {
+        $this->native->stop();
+    }
+}
