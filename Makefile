@@ -24,7 +24,7 @@ PHP_EXT := $(CARGO_TARGET_DIR)/php/blinksale.so
 export PHP_EXT
 PHP_LIB := $(RELEASE)/libblinksale.$(if $(filter Darwin,$(shell uname -s)),dylib,so)
 
-.PHONY: php test-php bench-php demo-php build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate clean node-deps
+.PHONY: php test-php bench-php demo-php sdist-python build-cli dist-python test-dist-python bench-pacing node-app bench-node test-node bench-python help demo test check test-rust test-spec test-examples test-cli test-shared-limit test-python test-types bench bench-mock bench-core build build-mock wheel py-venv generate clean node-deps
 
 help:
 	@echo "make demo        start the embedded mock and run the examples against it (REAL=1: the real API)"
@@ -77,6 +77,12 @@ DIST := $(CARGO_TARGET_DIR)/dist
 dist-python: $(VENV)/.tools
 	rm -rf $(DIST)/python && mkdir -p $(DIST)/python
 	cd bindings-python && PATH="$(VENV)/bin:$$PATH" $(VENV)/bin/maturin build --release --zig --compatibility manylinux2014 --out $(DIST)/python
+	$(MAKE) --no-print-directory sdist-python
+
+# The sdist alone, checked as pip will read it (what the release workflow publishes).
+sdist-python: $(VENV)/.installed
+	mkdir -p $(DIST)/python
+	rm -f $(DIST)/python/*.tar.gz
 	cd bindings-python && $(VENV)/bin/maturin sdist --out $(DIST)/python
 	$(PYTHON) tools/sdist_not_zip.py $(DIST)/python
 
@@ -121,18 +127,19 @@ test:
 # installs Debian's php-dev and libclang when missing and root).
 php:
 	tests/ensure-php.sh --build
-	cargo build --release -p blinksale-php
+	PHP_CONFIG=$$(command -v php-config) cargo build --release -p blinksale-php
 	mkdir -p $(dir $(PHP_EXT))
 	cp $(PHP_LIB) $(PHP_EXT)
 
 # PHPUnit on the built extension (phpunit's own -d does not load extensions), its lints, the
-# PHP code's style (PSR-12) and the examples.
+# PHP code's style (PSR-12), the examples, and the source build PIE runs (phpize, configure).
 test-php: php build-mock
 	tests/ensure-php.sh
 	php -d extension=$(PHP_EXT) $$(command -v phpunit) -c bindings-php/phpunit.xml
-	cargo clippy --release --all-targets -p blinksale-php -- -D warnings
-	phpcs -q --standard=PSR12 --exclude=Generic.Files.LineLength bindings-php/tests examples/php
+	PHP_CONFIG=$$(command -v php-config) cargo clippy --release --all-targets -p blinksale-php -- -D warnings
+	phpcs -q --standard=PSR12 --exclude=Generic.Files.LineLength bindings-php/phpunit examples/php
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh php
+	tests/php-source-build.sh
 
 # The extension, if this machine has PHP: `make demo` shows PHP beside the others, or says
 # how to get it.
@@ -186,7 +193,12 @@ test-python: py-venv
 test-spec: build-mock $(VENV)/.tools
 	MOCK_FLAGS="--rate-limit 1000000" tests/with-mock.sh tests/schemathesis.sh
 
-bench: bench-mock bench-core bench-python bench-node
+bench: bench-mock bench-core bench-python bench-node bench-php
+
+# The extension against the docs' PHP example (curl, reused handle, json_decode).
+bench-php: php build-mock
+	tests/ensure-php.sh
+	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh php -d extension=$(PHP_EXT) bindings-php/benches/compare.php
 
 # How much of the allowed rate the limiter uses with 1, 8 and 32 tasks (no 429 allowed):
 # 50 requests / 10 s windows, then 32 tasks on the API's own 120 / 60 s.

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The crate, the Python package and the npm packages carry one version: the workspace's."""
+"""The crate, the Python package, the npm packages and the PHP extension carry one version: the
+workspace's."""
 
 import json
 import re
@@ -17,6 +18,16 @@ for path in [root / "bindings-node/package.json", *sorted((root / "bindings-node
     versions[str(path.relative_to(root))] = manifest["version"]
     for dep, wanted in manifest.get("optionalDependencies", {}).items():
         versions[f"{path.relative_to(root)} -> {dep}"] = wanted
+# The PHP extension reports its crate's version (`phpversion('blinksale')`); PIE takes the
+# release's from the git tag, so composer.json carries none.
+php_crate = (root / "bindings-php/Cargo.toml").read_text()
+versions["bindings-php/Cargo.toml"] = (
+    want_ws
+    if (want_ws := versions["Cargo.toml [workspace.package]"]) and "version.workspace = true" in php_crate
+    else None
+)
+if "version" in json.loads((root / "composer.json").read_text()):
+    versions["composer.json (must leave the version to the tag)"] = None
 for changelog in re.findall(r"^## (\S+)", (root / "CHANGELOG.md").read_text(), re.M)[:1]:
     versions["CHANGELOG.md (latest)"] = changelog
 want = versions["Cargo.toml [workspace.package]"]

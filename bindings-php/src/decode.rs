@@ -4,7 +4,10 @@
 //! would round it to a float.
 use std::fmt;
 
-use ext_php_rs::types::{ZendHashTable, Zval};
+use std::collections::HashMap;
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendStr, Zval};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// With serde_json's `arbitrary_precision` (the core's money needs it), a number reaches a
@@ -14,18 +17,37 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// The API's data as a PHP value (non-integers as exact numeric strings); an error says why
 /// the text is not JSON.
 pub fn to_php(text: &str) -> Result<Zval, String> {
-    decode(text, Value(Numbers::Exact))
+    decode(text, Numbers::Exact)
 }
 
 /// One of the contract's structs (reply info, error details) as a PHP value: they carry no
 /// money, so a non-integer (seconds to wait) is a float.
 pub fn contract_to_php(text: &str) -> Result<Zval, String> {
-    decode(text, Value(Numbers::Float))
+    decode(text, Numbers::Float)
 }
 
-fn decode(text: &str, seed: Value) -> Result<Zval, String> {
+fn decode(text: &str, numbers: Numbers) -> Result<Zval, String> {
+    let mut builder = Builder { numbers, keys: HashMap::new() };
     let mut json = serde_json::Deserializer::from_str(text);
-    seed.deserialize(&mut json).map_err(|e| format!("the API sent JSON that cannot be read: {e}"))
+    Value(&mut builder).deserialize(&mut json).map_err(|e| format!("the API sent JSON that cannot be read: {e}"))
+}
+
+/// What one decode shares: object keys repeat across a page's items, so each distinct key
+/// becomes one PHP string (hashed once), which every array holding it references.
+struct Builder {
+    numbers: Numbers,
+    keys: HashMap<String, ZBox<ZendStr>>,
+}
+
+impl Builder {
+    fn insert(&mut self, table: &mut ZendHashTable, key: String, value: Zval) -> ext_php_rs::error::Result<()> {
+        if let Some(i) = canonical_int(&key) {
+            // PHP reads `$a["7"]` as `$a[7]`: a key that is an integer must be stored as one.
+            return table.insert(i, value);
+        }
+        let shared = self.keys.entry(key).or_insert_with_key(|k| ZendStr::new(k, false));
+        table.insert(ArrayKey::ZendString(shared), value)
+    }
 }
 
 /// What a number that is not an integer becomes.
@@ -65,10 +87,9 @@ fn canonical_int(key: &str) -> Option<i64> {
     key.parse::<i64>().ok().filter(|i| i.to_string() == key)
 }
 
-#[derive(Clone, Copy)]
-struct Value(Numbers);
+struct Value<'b>(&'b mut Builder);
 
-impl<'de> DeserializeSeed<'de> for Value {
+impl<'de> DeserializeSeed<'de> for Value<'_> {
     type Value = Zval;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Zval, D::Error> {
@@ -76,7 +97,7 @@ impl<'de> DeserializeSeed<'de> for Value {
     }
 }
 
-impl<'de> Visitor<'de> for Value {
+impl<'de> Visitor<'de> for Value<'_> {
     type Value = Zval;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -100,11 +121,11 @@ impl<'de> Visitor<'de> for Value {
     }
 
     fn visit_u64<E: de::Error>(self, u: u64) -> Result<Zval, E> {
-        Ok(number(&u.to_string(), self.0))
+        Ok(number(&u.to_string(), self.0.numbers))
     }
 
     fn visit_f64<E: de::Error>(self, f: f64) -> Result<Zval, E> {
-        Ok(number(&f.to_string(), self.0))
+        Ok(number(&f.to_string(), self.0.numbers))
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Zval, E> {
@@ -115,7 +136,7 @@ impl<'de> Visitor<'de> for Value {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Zval, A::Error> {
         let mut list = ZendHashTable::new();
-        while let Some(item) = seq.next_element_seed(self)? {
+        while let Some(item) = seq.next_element_seed(Value(self.0))? {
             list.push(item).map_err(fail)?;
         }
         let mut z = Zval::new();
@@ -128,16 +149,11 @@ impl<'de> Visitor<'de> for Value {
         let mut first = true;
         while let Some(key) = map.next_key::<String>()? {
             if first && key == NUMBER_TOKEN {
-                return Ok(number(&map.next_value::<String>()?, self.0));
+                return Ok(number(&map.next_value::<String>()?, self.0.numbers));
             }
             first = false;
-            let value = map.next_value_seed(self)?;
-            match canonical_int(&key) {
-                // PHP reads `$a["7"]` as `$a[7]`: a key that is an integer must be stored as one.
-                Some(i) => table.insert(i, value),
-                None => table.insert(key.as_str(), value),
-            }
-            .map_err(fail)?;
+            let value = map.next_value_seed(Value(self.0))?;
+            self.0.insert(&mut table, key, value).map_err(fail)?;
         }
         let mut z = Zval::new();
         z.set_hashtable(table);

@@ -9,19 +9,33 @@ namespace Blinksale\Resource;
 /** `$client->clients` */
 final class Clients extends \Blinksale\Internal\ApiResource
 {
-    /** List clients (`GET /clients`, needs `read`). @return \Blinksale\Page<\Blinksale\Model\Client> */
+    /**
+     * List clients (`GET /clients`, needs `read`).
+     *
+     * @param array{page?: int, per_page?: int, search?: string} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Client>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listClients', [], $params, $options, \Blinksale\Model\Client::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Client> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int, search?: string} $params
+     * @return \Generator<int, \Blinksale\Model\Client>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listClients', [], $params, $options, \Blinksale\Model\Client::class);
     }
 
-    /** Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create a client (`POST /clients`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name: string, email: string, kind?: 'BUSINESS'|'INDIVIDUAL'|null, profile?: array{company_name?: string|null, website?: string|null, phone?: string|null, fax?: string|null, tax_name?: string|null, tax_number?: string|null}|null, address?: array{line1?: string|null, line2?: string|null, city?: string|null, state?: string|null, zip?: string|null, country?: string|null}|null, document_defaults?: array{currency?: string|null}|null, contacts?: list<array{name: string, email: string, phone?: string|null}>|null} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Client|\Blinksale\RawResponse
     {
         return $this->_call('createClient', [], $params, $options, \Blinksale\Model\Client::class);
@@ -33,7 +47,11 @@ final class Clients extends \Blinksale\Internal\ApiResource
         return $this->_call('getClient', [$id], null, $options, \Blinksale\Model\Client::class);
     }
 
-    /** Update a client (`PUT /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Update a client (`PUT /clients/{clientId}`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name?: string|null, email?: string|null, kind?: 'BUSINESS'|'INDIVIDUAL'|null, profile?: array{company_name?: string|null, website?: string|null, phone?: string|null, fax?: string|null, tax_name?: string|null, tax_number?: string|null}|null, address?: array{line1?: string|null, line2?: string|null, city?: string|null, state?: string|null, zip?: string|null, country?: string|null}|null, document_defaults?: array{currency?: string|null}|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Client|\Blinksale\RawResponse
     {
         return $this->_call('updateClient', [$id], $params, $options, \Blinksale\Model\Client::class);
@@ -49,19 +67,33 @@ final class Clients extends \Blinksale\Internal\ApiResource
 /** `$client->contacts` */
 final class Contacts extends \Blinksale\Internal\ApiResource
 {
-    /** List contacts (`GET /clients/{clientId}/contacts`, needs `read`). Inferred: the docs name this operation without detailing it. @return \Blinksale\Page<\Blinksale\Model\Contact> */
+    /**
+     * List contacts (`GET /clients/{clientId}/contacts`, needs `read`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Contact>
+     */
     public function list(string $clientId, array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listContacts', [$clientId], $params, $options, \Blinksale\Model\Contact::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Contact> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Generator<int, \Blinksale\Model\Contact>
+     */
     public function listAll(string $clientId, array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listContacts', [$clientId], $params, $options, \Blinksale\Model\Contact::class);
     }
 
-    /** Create a contact (`POST /clients/{clientId}/contacts`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create a contact (`POST /clients/{clientId}/contacts`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name: string, email: string, phone?: string|null} $params
+     */
     public function create(string $clientId, array $params, array $options = []): \Blinksale\Model\Contact|\Blinksale\RawResponse
     {
         return $this->_call('createContact', [$clientId], $params, $options, \Blinksale\Model\Contact::class);
@@ -73,7 +105,11 @@ final class Contacts extends \Blinksale\Internal\ApiResource
         return $this->_call('getContact', [$clientId, $id], null, $options, \Blinksale\Model\Contact::class);
     }
 
-    /** Update a contact (`PUT /clients/{clientId}/contacts/{contactId}`, needs `write`). */
+    /**
+     * Update a contact (`PUT /clients/{clientId}/contacts/{contactId}`, needs `write`).
+     *
+     * @param array{name: string, email: string, phone?: string|null} $params
+     */
     public function update(string $clientId, string $id, array $params, array $options = []): \Blinksale\Model\Contact|\Blinksale\RawResponse
     {
         return $this->_call('updateContact', [$clientId, $id], $params, $options, \Blinksale\Model\Contact::class);
@@ -89,19 +125,33 @@ final class Contacts extends \Blinksale\Internal\ApiResource
 /** `$client->estimates` */
 final class Estimates extends \Blinksale\Internal\ApiResource
 {
-    /** List estimates (`GET /estimates`, needs `read`). @return \Blinksale\Page<\Blinksale\Model\Estimate> */
+    /**
+     * List estimates (`GET /estimates`, needs `read`).
+     *
+     * @param array{page?: int, per_page?: int, status?: string, client_id?: string} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Estimate>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listEstimates', [], $params, $options, \Blinksale\Model\Estimate::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Estimate> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int, status?: string, client_id?: string} $params
+     * @return \Generator<int, \Blinksale\Model\Estimate>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listEstimates', [], $params, $options, \Blinksale\Model\Estimate::class);
     }
 
-    /** Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create an estimate (`POST /estimates`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{client_id: string, currency?: string|null, tax_id?: string|null, tax_distribution?: 'PER_DOCUMENT'|'PER_ITEM'|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null, discount_distribution?: 'NO_DISCOUNT'|'PER_DOCUMENT'|'PER_ITEM'|null, shipping?: int|float|numeric-string|null, notes?: string|null, options?: array<string, mixed>|null, line_items: list<array{id?: string|null, name: string, description?: string|null, quantity: int|float|numeric-string, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null, tax_name?: string|null, tax_percent?: int|float|numeric-string|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null}>} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Estimate|\Blinksale\RawResponse
     {
         return $this->_call('createEstimate', [], $params, $options, \Blinksale\Model\Estimate::class);
@@ -113,7 +163,11 @@ final class Estimates extends \Blinksale\Internal\ApiResource
         return $this->_call('getEstimate', [$id], null, $options, \Blinksale\Model\Estimate::class);
     }
 
-    /** Update an estimate (`PUT /estimates/{estimateId}`, needs `write`). */
+    /**
+     * Update an estimate (`PUT /estimates/{estimateId}`, needs `write`).
+     *
+     * @param array{client_id?: string|null, currency?: string|null, tax_id?: string|null, tax_distribution?: 'PER_DOCUMENT'|'PER_ITEM'|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null, discount_distribution?: 'NO_DISCOUNT'|'PER_DOCUMENT'|'PER_ITEM'|null, shipping?: int|float|numeric-string|null, notes?: string|null, options?: array<string, mixed>|null, line_items?: list<array{id?: string|null, name: string, description?: string|null, quantity: int|float|numeric-string, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null, tax_name?: string|null, tax_percent?: int|float|numeric-string|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null}>|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Estimate|\Blinksale\RawResponse
     {
         return $this->_call('updateEstimate', [$id], $params, $options, \Blinksale\Model\Estimate::class);
@@ -141,19 +195,33 @@ final class Estimates extends \Blinksale\Internal\ApiResource
 /** `$client->invoices` */
 final class Invoices extends \Blinksale\Internal\ApiResource
 {
-    /** List invoices (`GET /invoices`, needs `read`). Inferred: the docs name this operation without detailing it. @return \Blinksale\Page<\Blinksale\Model\Invoice> */
+    /**
+     * List invoices (`GET /invoices`, needs `read`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{page?: int, per_page?: int, status?: string, client_id?: string} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Invoice>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listInvoices', [], $params, $options, \Blinksale\Model\Invoice::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Invoice> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int, status?: string, client_id?: string} $params
+     * @return \Generator<int, \Blinksale\Model\Invoice>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listInvoices', [], $params, $options, \Blinksale\Model\Invoice::class);
     }
 
-    /** Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create an invoice (`POST /invoices`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{client_id: string, currency?: string|null, tax_id?: string|null, tax_distribution?: 'PER_DOCUMENT'|'PER_ITEM'|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null, discount_distribution?: 'NO_DISCOUNT'|'PER_DOCUMENT'|'PER_ITEM'|null, shipping?: int|float|numeric-string|null, notes?: string|null, options?: array<string, mixed>|null, net_terms?: 'DUE_ON_RECEIPT'|'NET15'|'NET30'|'NET45'|'NET60'|null, has_late_fee?: bool|null, late_fee_kind?: 'PERCENTAGE'|'FIXED'|null, late_fee_interval?: 'ONE_TIME'|'DAILY'|'WEEKLY'|'MONTHLY'|null, late_fee?: int|float|numeric-string|null, issued_at?: string|null, due_at?: string|null, line_items: list<array{id?: string|null, name: string, description?: string|null, quantity: int|float|numeric-string, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null, tax_name?: string|null, tax_percent?: int|float|numeric-string|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null}>} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Invoice|\Blinksale\RawResponse
     {
         return $this->_call('createInvoice', [], $params, $options, \Blinksale\Model\Invoice::class);
@@ -165,7 +233,11 @@ final class Invoices extends \Blinksale\Internal\ApiResource
         return $this->_call('getInvoice', [$id], null, $options, \Blinksale\Model\Invoice::class);
     }
 
-    /** Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Update an invoice (`PUT /invoices/{invoiceId}`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{client_id?: string|null, currency?: string|null, tax_id?: string|null, tax_distribution?: 'PER_DOCUMENT'|'PER_ITEM'|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null, discount_distribution?: 'NO_DISCOUNT'|'PER_DOCUMENT'|'PER_ITEM'|null, shipping?: int|float|numeric-string|null, notes?: string|null, options?: array<string, mixed>|null, net_terms?: 'DUE_ON_RECEIPT'|'NET15'|'NET30'|'NET45'|'NET60'|null, has_late_fee?: bool|null, late_fee_kind?: 'PERCENTAGE'|'FIXED'|null, late_fee_interval?: 'ONE_TIME'|'DAILY'|'WEEKLY'|'MONTHLY'|null, late_fee?: int|float|numeric-string|null, issued_at?: string|null, due_at?: string|null, line_items?: list<array{id?: string|null, name: string, description?: string|null, quantity: int|float|numeric-string, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null, tax_name?: string|null, tax_percent?: int|float|numeric-string|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null}>|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Invoice|\Blinksale\RawResponse
     {
         return $this->_call('updateInvoice', [$id], $params, $options, \Blinksale\Model\Invoice::class);
@@ -183,7 +255,11 @@ final class Invoices extends \Blinksale\Internal\ApiResource
         return $this->_call('sendInvoice', [$id], null, $options, \Blinksale\Model\Invoice::class);
     }
 
-    /** Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`). */
+    /**
+     * Apply payment to invoice (`POST /invoices/{invoiceId}/payments`, needs `write`).
+     *
+     * @param array{amount: int|float|numeric-string, payment_date?: string|null, is_settled?: bool|null, notes?: string|null} $params
+     */
     public function applyPayment(string $id, array $params, array $options = []): \Blinksale\Model\AppliedPayment|\Blinksale\RawResponse
     {
         return $this->_call('applyInvoicePayment', [$id], $params, $options, \Blinksale\Model\AppliedPayment::class);
@@ -193,19 +269,33 @@ final class Invoices extends \Blinksale\Internal\ApiResource
 /** `$client->recurringInvoices` */
 final class RecurringInvoices extends \Blinksale\Internal\ApiResource
 {
-    /** List recurring invoices (`GET /recurring-invoices`, needs `read`). @return \Blinksale\Page<\Blinksale\Model\RecurringInvoice> */
+    /**
+     * List recurring invoices (`GET /recurring-invoices`, needs `read`).
+     *
+     * @param array{page?: int, per_page?: int, status?: string, client_id?: string} $params
+     * @return \Blinksale\Page<\Blinksale\Model\RecurringInvoice>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listRecurringInvoices', [], $params, $options, \Blinksale\Model\RecurringInvoice::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\RecurringInvoice> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int, status?: string, client_id?: string} $params
+     * @return \Generator<int, \Blinksale\Model\RecurringInvoice>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listRecurringInvoices', [], $params, $options, \Blinksale\Model\RecurringInvoice::class);
     }
 
-    /** Create a recurring invoice (`POST /recurring-invoices`, needs `write`). */
+    /**
+     * Create a recurring invoice (`POST /recurring-invoices`, needs `write`).
+     *
+     * @param array{client_id: string, name?: string|null, frequency: 'DAILY'|'WEEKLY'|'MONTHLY'|'QUARTERLY'|'YEARLY', start_date: string, end_date?: string|null, max_occurrences?: int|null, currency?: string|null, tax_id?: string|null, tax_distribution?: 'PER_DOCUMENT'|'PER_ITEM'|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null, discount_distribution?: 'NO_DISCOUNT'|'PER_DOCUMENT'|'PER_ITEM'|null, shipping?: int|float|numeric-string|null, notes?: string|null, options?: array<string, mixed>|null, net_terms?: 'DUE_ON_RECEIPT'|'NET15'|'NET30'|'NET45'|'NET60'|null, has_late_fee?: bool|null, late_fee_kind?: 'PERCENTAGE'|'FIXED'|null, late_fee_interval?: 'ONE_TIME'|'DAILY'|'WEEKLY'|'MONTHLY'|null, late_fee?: int|float|numeric-string|null, template_items?: list<array{id?: string|null, name: string, description?: string|null, quantity: int|float|numeric-string, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null, tax_name?: string|null, tax_percent?: int|float|numeric-string|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null}>|null} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\RecurringInvoice|\Blinksale\RawResponse
     {
         return $this->_call('createRecurringInvoice', [], $params, $options, \Blinksale\Model\RecurringInvoice::class);
@@ -217,7 +307,11 @@ final class RecurringInvoices extends \Blinksale\Internal\ApiResource
         return $this->_call('getRecurringInvoice', [$id], null, $options, \Blinksale\Model\RecurringInvoice::class);
     }
 
-    /** Update a recurring invoice (`PUT /recurring-invoices/{recurringInvoiceId}`, needs `write`). */
+    /**
+     * Update a recurring invoice (`PUT /recurring-invoices/{recurringInvoiceId}`, needs `write`).
+     *
+     * @param array{client_id?: string|null, name?: string|null, frequency?: 'DAILY'|'WEEKLY'|'MONTHLY'|'QUARTERLY'|'YEARLY'|null, start_date?: string|null, end_date?: string|null, max_occurrences?: int|null, currency?: string|null, tax_id?: string|null, tax_distribution?: 'PER_DOCUMENT'|'PER_ITEM'|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null, discount_distribution?: 'NO_DISCOUNT'|'PER_DOCUMENT'|'PER_ITEM'|null, shipping?: int|float|numeric-string|null, notes?: string|null, options?: array<string, mixed>|null, net_terms?: 'DUE_ON_RECEIPT'|'NET15'|'NET30'|'NET45'|'NET60'|null, has_late_fee?: bool|null, late_fee_kind?: 'PERCENTAGE'|'FIXED'|null, late_fee_interval?: 'ONE_TIME'|'DAILY'|'WEEKLY'|'MONTHLY'|null, late_fee?: int|float|numeric-string|null, template_items?: list<array{id?: string|null, name: string, description?: string|null, quantity: int|float|numeric-string, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null, tax_name?: string|null, tax_percent?: int|float|numeric-string|null, discount_type?: 'PERCENTAGE'|'FIXED'|null, discount_value?: int|float|numeric-string|null}>|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\RecurringInvoice|\Blinksale\RawResponse
     {
         return $this->_call('updateRecurringInvoice', [$id], $params, $options, \Blinksale\Model\RecurringInvoice::class);
@@ -229,7 +323,11 @@ final class RecurringInvoices extends \Blinksale\Internal\ApiResource
         return $this->_call('deleteRecurringInvoice', [$id], null, $options, null);
     }
 
-    /** Update recurring invoice status (`PATCH /recurring-invoices/{recurringInvoiceId}/status`, needs `write`). */
+    /**
+     * Update recurring invoice status (`PATCH /recurring-invoices/{recurringInvoiceId}/status`, needs `write`).
+     *
+     * @param array{status: 'ACTIVE'|'PAUSED'|'COMPLETED'|'CANCELED'} $params
+     */
     public function updateStatus(string $id, array $params, array $options = []): \Blinksale\Model\RecurringInvoice|\Blinksale\RawResponse
     {
         return $this->_call('updateRecurringInvoiceStatus', [$id], $params, $options, \Blinksale\Model\RecurringInvoice::class);
@@ -239,19 +337,33 @@ final class RecurringInvoices extends \Blinksale\Internal\ApiResource
 /** `$client->payments` */
 final class Payments extends \Blinksale\Internal\ApiResource
 {
-    /** List payments (`GET /payments`, needs `read`). Inferred: the docs name this operation without detailing it. @return \Blinksale\Page<\Blinksale\Model\Payment> */
+    /**
+     * List payments (`GET /payments`, needs `read`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{page?: int, per_page?: int, invoice_id?: string} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Payment>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listPayments', [], $params, $options, \Blinksale\Model\Payment::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Payment> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int, invoice_id?: string} $params
+     * @return \Generator<int, \Blinksale\Model\Payment>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listPayments', [], $params, $options, \Blinksale\Model\Payment::class);
     }
 
-    /** Create a payment (`POST /payments`, needs `write`). */
+    /**
+     * Create a payment (`POST /payments`, needs `write`).
+     *
+     * @param array{invoice_id: string, amount: int|float|numeric-string, payment_date?: string|null, is_settled?: bool|null, notes?: string|null} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Payment|\Blinksale\RawResponse
     {
         return $this->_call('createPayment', [], $params, $options, \Blinksale\Model\Payment::class);
@@ -263,7 +375,11 @@ final class Payments extends \Blinksale\Internal\ApiResource
         return $this->_call('getPayment', [$id], null, $options, \Blinksale\Model\Payment::class);
     }
 
-    /** Update a payment (`PUT /payments/{paymentId}`, needs `write`). */
+    /**
+     * Update a payment (`PUT /payments/{paymentId}`, needs `write`).
+     *
+     * @param array{amount: int|float|numeric-string, payment_date?: string|null, is_settled?: bool|null, notes?: string|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Payment|\Blinksale\RawResponse
     {
         return $this->_call('updatePayment', [$id], $params, $options, \Blinksale\Model\Payment::class);
@@ -279,19 +395,33 @@ final class Payments extends \Blinksale\Internal\ApiResource
 /** `$client->taxes` */
 final class Taxes extends \Blinksale\Internal\ApiResource
 {
-    /** List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it. @return \Blinksale\Page<\Blinksale\Model\Tax> */
+    /**
+     * List taxes (`GET /taxes`, needs `read`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Tax>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listTaxes', [], $params, $options, \Blinksale\Model\Tax::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Tax> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Generator<int, \Blinksale\Model\Tax>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listTaxes', [], $params, $options, \Blinksale\Model\Tax::class);
     }
 
-    /** Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create a tax (`POST /taxes`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name: string, percent: int|float|numeric-string} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Tax|\Blinksale\RawResponse
     {
         return $this->_call('createTax', [], $params, $options, \Blinksale\Model\Tax::class);
@@ -303,7 +433,11 @@ final class Taxes extends \Blinksale\Internal\ApiResource
         return $this->_call('getTax', [$id], null, $options, \Blinksale\Model\Tax::class);
     }
 
-    /** Update a tax (`PUT /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Update a tax (`PUT /taxes/{taxId}`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name?: string|null, percent?: int|float|numeric-string|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Tax|\Blinksale\RawResponse
     {
         return $this->_call('updateTax', [$id], $params, $options, \Blinksale\Model\Tax::class);
@@ -319,19 +453,33 @@ final class Taxes extends \Blinksale\Internal\ApiResource
 /** `$client->units` */
 final class Units extends \Blinksale\Internal\ApiResource
 {
-    /** List units (`GET /units`, needs `read`). @return \Blinksale\Page<\Blinksale\Model\Unit> */
+    /**
+     * List units (`GET /units`, needs `read`).
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Unit>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listUnits', [], $params, $options, \Blinksale\Model\Unit::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Unit> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Generator<int, \Blinksale\Model\Unit>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listUnits', [], $params, $options, \Blinksale\Model\Unit::class);
     }
 
-    /** Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create a unit (`POST /units`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name: string} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Unit|\Blinksale\RawResponse
     {
         return $this->_call('createUnit', [], $params, $options, \Blinksale\Model\Unit::class);
@@ -343,7 +491,11 @@ final class Units extends \Blinksale\Internal\ApiResource
         return $this->_call('getUnit', [$id], null, $options, \Blinksale\Model\Unit::class);
     }
 
-    /** Update a unit (`PUT /units/{unitId}`, needs `write`). */
+    /**
+     * Update a unit (`PUT /units/{unitId}`, needs `write`).
+     *
+     * @param array{name: string} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Unit|\Blinksale\RawResponse
     {
         return $this->_call('updateUnit', [$id], $params, $options, \Blinksale\Model\Unit::class);
@@ -359,19 +511,33 @@ final class Units extends \Blinksale\Internal\ApiResource
 /** `$client->items` */
 final class Items extends \Blinksale\Internal\ApiResource
 {
-    /** List saved line items (`GET /items`, needs `read`). Inferred: the docs name this operation without detailing it. @return \Blinksale\Page<\Blinksale\Model\Item> */
+    /**
+     * List saved line items (`GET /items`, needs `read`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Blinksale\Page<\Blinksale\Model\Item>
+     */
     public function list(array $params = [], array $options = []): \Blinksale\Page|\Blinksale\RawResponse
     {
         return $this->_list('listItems', [], $params, $options, \Blinksale\Model\Item::class);
     }
 
-    /** Every item, fetched lazily page by page; `$options['limit']` caps the count. @return \Generator<int, \Blinksale\Model\Item> */
+    /**
+     * Every item, fetched lazily page by page; `$options['limit']` caps the count.
+     *
+     * @param array{page?: int, per_page?: int} $params
+     * @return \Generator<int, \Blinksale\Model\Item>
+     */
     public function listAll(array $params = [], array $options = []): \Generator
     {
         return $this->_listAll('listItems', [], $params, $options, \Blinksale\Model\Item::class);
     }
 
-    /** Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Create a saved line item (`POST /items`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name: string, description?: string|null, price: int|float|numeric-string, unit_of_measurement_id?: string|null, tax_id?: string|null} $params
+     */
     public function create(array $params, array $options = []): \Blinksale\Model\Item|\Blinksale\RawResponse
     {
         return $this->_call('createItem', [], $params, $options, \Blinksale\Model\Item::class);
@@ -383,7 +549,11 @@ final class Items extends \Blinksale\Internal\ApiResource
         return $this->_call('getItem', [$id], null, $options, \Blinksale\Model\Item::class);
     }
 
-    /** Update a saved line item (`PUT /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it. */
+    /**
+     * Update a saved line item (`PUT /items/{itemId}`, needs `write`). Inferred: the docs name this operation without detailing it.
+     *
+     * @param array{name?: string|null, description?: string|null, price?: int|float|numeric-string|null, unit_of_measurement_id?: string|null, tax_id?: string|null} $params
+     */
     public function update(string $id, array $params, array $options = []): \Blinksale\Model\Item|\Blinksale\RawResponse
     {
         return $this->_call('updateItem', [$id], $params, $options, \Blinksale\Model\Item::class);
