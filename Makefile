@@ -132,7 +132,8 @@ php:
 	cp $(PHP_LIB) $(PHP_EXT)
 
 # PHPUnit on the built extension (phpunit's own -d does not load extensions), its lints, the
-# PHP code's style (PSR-12), the examples, and the source build PIE runs (phpize, configure).
+# PHP code's style (PSR-12), the examples, the source build PIE runs (phpize, configure), and
+# php-fpm's forked workers.
 test-php: php build-mock
 	tests/ensure-php.sh
 	php -d extension=$(PHP_EXT) $$(command -v phpunit) -c bindings-php/phpunit.xml
@@ -140,6 +141,7 @@ test-php: php build-mock
 	phpcs -q --standard=PSR12 --exclude=Generic.Files.LineLength bindings-php/phpunit examples/php
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh php
 	tests/php-source-build.sh
+	MOCK_FLAGS="--rate-limit 0" tests/with-mock.sh tests/php-fpm.sh
 
 # The extension, if this machine has PHP: `make demo` shows PHP beside the others, or says
 # how to get it.

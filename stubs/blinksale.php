@@ -1124,7 +1124,7 @@ namespace Blinksale\Internal {
     final class Core
     {
         /** A query, body or options array as the core reads it; null for none. */
-        public static function json(?array $value, bool $object = false): ?string {}
+        public static function json(#[\SensitiveParameter] ?array $value, bool $object = false): ?string {}
 
         /**
          * What the extension returned, or its error thrown.

@@ -20,7 +20,7 @@ heading "Node: list clients (examples/node/list_clients.mjs)"
 node "$app/examples/list_clients.mjs"
 
 php_demo() { # the PHP example, when `make demo` could build the extension
-  if [ -f "${PHP_EXT:-}" ]; then php -d "extension=$PHP_EXT" "examples/php/$1.php"; else echo "(PHP is not installed: apt-get install php-cli php-dev libclang-dev, then make demo)"; fi
+  if [ -f "${PHP_EXT:-}" ] && command -v php >/dev/null; then php -d "extension=$PHP_EXT" "examples/php/$1.php"; else echo "(PHP is not installed: apt-get install php-cli php-dev libclang-dev, then make demo)"; fi
 }
 heading "PHP: list clients (examples/php/list_clients.php)"
 php_demo list_clients

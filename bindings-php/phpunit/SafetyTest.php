@@ -80,6 +80,7 @@ final class SafetyTest extends MockCase
 
     public function testTheTokenStaysOutOfDumpsAndErrors(): void
     {
+        ini_set('zend.exception_ignore_args', '0'); // traces with their arguments, as in development
         $client = $this->client();
         foreach ([print_r($client, true), var_export($client, true), self::dump($client), print_r($client->clients, true), self::dump($this->mock)] as $text) {
             $this->assertStringNotContainsString(self::TOKEN, $text);

@@ -46,9 +46,10 @@ fn value<T: IntoZval>(r: blinksale::Result<T>) -> Zval {
 }
 
 /// `['data' => …, 'info' => …]`: the reply's data decoded, and the rest of the contract's
-/// `Reply` (camelCase, as the options are).
+/// `Reply` by the core's names (as error details are), serialized straight to text.
 fn reply(r: Reply) -> Zval {
-    let decoded = decode::to_php(r.data.get()).and_then(|data| Ok((data, decode::contract_to_php(&r.info(PHP).to_string())?)));
+    let info = serde_json::to_string(&r).unwrap_or_else(|_| "{}".into());
+    let decoded = decode::to_php(r.data.get()).and_then(|data| Ok((data, decode::contract_to_php(&info)?)));
     let (data, info) = match decoded {
         Ok(pair) => pair,
         Err(message) => return config(message),

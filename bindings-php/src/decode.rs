@@ -4,10 +4,9 @@
 //! would round it to a float.
 use std::fmt;
 
-use std::collections::HashMap;
-
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, ZendStr, Zval};
+use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// With serde_json's `arbitrary_precision` (the core's money needs it), a number reaches a
@@ -27,7 +26,7 @@ pub fn contract_to_php(text: &str) -> Result<Zval, String> {
 }
 
 fn decode(text: &str, numbers: Numbers) -> Result<Zval, String> {
-    let mut builder = Builder { numbers, keys: HashMap::new() };
+    let mut builder = Builder { numbers, index: FxHashMap::default(), keys: Vec::new() };
     let mut json = serde_json::Deserializer::from_str(text);
     Value(&mut builder).deserialize(&mut json).map_err(|e| format!("the API sent JSON that cannot be read: {e}"))
 }
@@ -36,17 +35,42 @@ fn decode(text: &str, numbers: Numbers) -> Result<Zval, String> {
 /// becomes one PHP string (hashed once), which every array holding it references.
 struct Builder {
     numbers: Numbers,
-    keys: HashMap<String, ZBox<ZendStr>>,
+    index: FxHashMap<Box<str>, usize>,
+    keys: Vec<ZBox<ZendStr>>,
+}
+
+/// An object key, as it will be stored.
+enum Key {
+    /// serde_json's number token (a number follows, when it is the first key).
+    Number,
+    /// PHP reads `$a["7"]` as `$a[7]`: a key that is an integer is stored as one.
+    Int(i64),
+    /// One of the decode's shared strings.
+    Shared(usize),
 }
 
 impl Builder {
-    fn insert(&mut self, table: &mut ZendHashTable, key: String, value: Zval) -> ext_php_rs::error::Result<()> {
-        if let Some(i) = canonical_int(&key) {
-            // PHP reads `$a["7"]` as `$a[7]`: a key that is an integer must be stored as one.
-            return table.insert(i, value);
+    fn key(&mut self, k: &str) -> Key {
+        if k == NUMBER_TOKEN {
+            return Key::Number;
         }
-        let shared = self.keys.entry(key).or_insert_with_key(|k| ZendStr::new(k, false));
-        table.insert(ArrayKey::ZendString(shared), value)
+        if let Some(i) = canonical_int(k) {
+            return Key::Int(i);
+        }
+        if let Some(&at) = self.index.get(k) {
+            return Key::Shared(at);
+        }
+        self.keys.push(ZendStr::new(k, false));
+        self.index.insert(k.into(), self.keys.len() - 1);
+        Key::Shared(self.keys.len() - 1)
+    }
+
+    fn insert(&mut self, table: &mut ZendHashTable, key: Key, value: Zval) -> ext_php_rs::error::Result<()> {
+        match key {
+            Key::Int(i) => table.insert(i, value),
+            Key::Shared(at) => table.insert(ArrayKey::ZendString(&self.keys[at]), value),
+            Key::Number => table.insert(NUMBER_TOKEN, value),
+        }
     }
 }
 
@@ -76,6 +100,29 @@ fn string(z: &mut Zval, s: &str) {
 
 fn fail<E: de::Error>(e: ext_php_rs::error::Error) -> E {
     E::custom(format!("cannot build the PHP value: {e}"))
+}
+
+/// An object's key, looked up in the decode's shared strings without a copy.
+struct KeySeed<'b>(&'b mut Builder);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_str<E: de::Error>(self, k: &str) -> Result<Key, E> {
+        Ok(self.0.key(k))
+    }
 }
 
 /// The integer a key names, if PHP would treat it as one (`"7"`, not `"07"` or `"7.0"`).
@@ -147,8 +194,8 @@ impl<'de> Visitor<'de> for Value<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Zval, A::Error> {
         let mut table = ZendHashTable::new();
         let mut first = true;
-        while let Some(key) = map.next_key::<String>()? {
-            if first && key == NUMBER_TOKEN {
+        while let Some(key) = map.next_key_seed(KeySeed(&mut *self.0))? {
+            if first && matches!(key, Key::Number) {
                 return Ok(number(&map.next_value::<String>()?, self.0.numbers));
             }
             first = false;

@@ -34,7 +34,7 @@ abstract class ApiResource
     protected function _call(string $op, array $ids, ?array $body, array $options, ?string $model): mixed
     {
         $reply = $this->send($op, $ids, [], $body, $options);
-        $parse = static fn () => $model === null ? null : new $model(self::object($reply['data']), $reply['info']['requestId'] ?? null);
+        $parse = static fn () => $model === null ? null : new $model(self::object($reply['data']), $reply['info']['request_id'] ?? null);
         return $this->raw ? self::rawResponse($reply, $parse) : $parse();
     }
 
@@ -47,7 +47,7 @@ abstract class ApiResource
             $fetch = static fn (int $page): Page => $plain->_list($op, $ids, ['page' => $page] + $params, $options, $model);
             $info = $reply['info'];
             $items = array_map(static fn ($item) => new $model(self::object($item)), $reply['data']);
-            return new Page($items, new BlinksaleObject(self::object($info['meta'] ?? [])), (bool) $info['hasNext'], $fetch, $info['requestId'] ?? null);
+            return new Page($items, new BlinksaleObject(self::object($info['meta'] ?? [])), (bool) $info['has_next'], $fetch, $info['request_id'] ?? null);
         };
         return $this->raw ? self::rawResponse($reply, $parse) : $parse();
     }
@@ -92,6 +92,6 @@ abstract class ApiResource
     private static function rawResponse(array $reply, \Closure $parse): RawResponse
     {
         $info = $reply['info'];
-        return new RawResponse((int) $info['status'], $info['headers'] ?? [], $info['requestId'] ?? null, $info['rateLimit'] ?? null, $parse);
+        return new RawResponse((int) $info['status'], $info['headers'] ?? [], $info['request_id'] ?? null, $info['rate_limit'] ?? null, $parse);
     }
 }

@@ -15,7 +15,7 @@ use Blinksale\Exception\Classes;
 final class Core
 {
     /** A query, body or options array as the core reads it; null for none. */
-    public static function json(?array $value, bool $object = false): ?string
+    public static function json(#[\SensitiveParameter] ?array $value, bool $object = false): ?string
     {
         if ($value === null || ($value === [] && !$object)) {
             return null;
