@@ -48,10 +48,26 @@ fn value<T: IntoZval>(r: blinksale::Result<T>) -> Zval {
 /// `['data' => …, 'info' => …]`: the reply's data decoded, and the rest of the contract's
 /// `Reply` by the core's names (as error details are), serialized straight to text.
 fn reply(r: Reply) -> Zval {
-    let info = serde_json::to_string(&r).unwrap_or_else(|_| "{}".into());
-    let decoded = decode::to_php(r.data.get()).and_then(|data| Ok((data, decode::contract_to_php(&info)?)));
-    let (data, info) = match decoded {
-        Ok(pair) => pair,
+    match decode::to_php(r.data.get()) {
+        Ok(data) => with_info(data, &r),
+        Err(message) => config(message),
+    }
+}
+
+/// A raw reply decoded in one pass (the core's envelope rules, PHP values built as the JSON
+/// is read), as `reply` returns it.
+fn decoded(raw: binding::RawReply) -> Zval {
+    match raw.decode_with(decode::seed()) {
+        Ok((data, r)) => with_info(data, &r),
+        Err(e) => error_value(&e),
+    }
+}
+
+/// The data and the reply's other fields, as `reply` returns them.
+fn with_info(data: Zval, r: &Reply) -> Zval {
+    let info = serde_json::to_string(r).unwrap_or_else(|_| "{}".into());
+    let info = match decode::contract_to_php(&info) {
+        Ok(info) => info,
         Err(message) => return config(message),
     };
     let mut out = keyed("data", data);
@@ -82,7 +98,11 @@ impl NativeClient {
         Ok(cur.1.clone())
     }
 
-    fn run<F: std::future::Future<Output = blinksale::Result<Reply>>>(&self, call: impl FnOnce(blinksale::Client) -> blinksale::Result<F>) -> Zval {
+    fn run<T, F: std::future::Future<Output = blinksale::Result<T>>>(
+        &self,
+        call: impl FnOnce(blinksale::Client) -> blinksale::Result<F>,
+        done: impl FnOnce(T) -> Zval,
+    ) -> Zval {
         let client = match self.client() {
             Ok(c) => c,
             Err(e) => return error_value(&e),
@@ -93,7 +113,7 @@ impl NativeClient {
             Err(e) => return error_value(&e),
         };
         match runtime::block_on(between, fut) {
-            Ok(Ok(r)) => reply(r),
+            Ok(Ok(r)) => done(r),
             Ok(Err(e)) => error_value(&e),
             Err(message) => config(message),
         }
@@ -130,27 +150,33 @@ impl NativeClient {
 
     /// Runs an operation of the core's table.
     pub fn call(&self, op_id: String, ids: Vec<String>, query: Option<String>, body: Option<String>, options_json: Option<String>) -> Zval {
-        self.run(|client| {
-            let op = binding::operation(&op_id)?;
-            let query = query_pairs(query.as_deref())?;
-            let body = body.as_deref().map(|b| parse(Some(b), "the body")).transpose()?;
-            let opts = options(options_json.as_deref())?;
-            Ok(async move {
-                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                binding::execute(&client, op, &ids, query, body, &opts).await
-            })
-        })
+        self.run(
+            |client| {
+                let op = binding::operation(&op_id)?;
+                let query = query_pairs(query.as_deref())?;
+                let body = body.as_deref().map(|b| parse(Some(b), "the body")).transpose()?;
+                let opts = options(options_json.as_deref())?;
+                Ok(async move {
+                    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    binding::execute_raw(&client, op, &ids, query, body, &opts).await
+                })
+            },
+            decoded,
+        )
     }
 
     /// Any request below the base URL: the escape hatch.
     pub fn request(&self, method: String, path: String, query: Option<String>, body: Option<String>, options_json: Option<String>) -> Zval {
-        self.run(|client| {
-            let method = Method::parse(&method)?;
-            let query = query_pairs(query.as_deref())?;
-            let body = body.as_deref().map(|b| parse(Some(b), "the body")).transpose()?;
-            let opts = options(options_json.as_deref())?;
-            Ok(async move { binding::request(&client, method, &path, query, body, &opts).await })
-        })
+        self.run(
+            |client| {
+                let method = Method::parse(&method)?;
+                let query = query_pairs(query.as_deref())?;
+                let body = body.as_deref().map(|b| parse(Some(b), "the body")).transpose()?;
+                let opts = options(options_json.as_deref())?;
+                Ok(async move { binding::request(&client, method, &path, query, body, &opts).await })
+            },
+            reply,
+        )
     }
 
     /// Every item of a list operation, fetched page by page as `NativeStream::nextBatch` asks.

@@ -25,6 +25,23 @@ pub fn contract_to_php(text: &str) -> Result<Zval, String> {
     decode(text, Numbers::Float)
 }
 
+/// The API's data as PHP values (as [`to_php`]), read by the core's envelope decoding
+/// (`RawReply::decode_with`): one pass over the body.
+pub fn seed() -> Data {
+    Data(Builder { numbers: Numbers::Exact, index: FxHashMap::default(), keys: Vec::new() })
+}
+
+/// A decode's state, as a seed that owns it.
+pub struct Data(Builder);
+
+impl<'de> DeserializeSeed<'de> for Data {
+    type Value = Zval;
+
+    fn deserialize<D: Deserializer<'de>>(mut self, d: D) -> Result<Zval, D::Error> {
+        Value(&mut self.0).deserialize(d)
+    }
+}
+
 fn decode(text: &str, numbers: Numbers) -> Result<Zval, String> {
     let mut builder = Builder { numbers, index: FxHashMap::default(), keys: Vec::new() };
     let mut json = serde_json::Deserializer::from_str(text);

@@ -13,7 +13,7 @@ use crate::models::{PageLinks, PageMeta};
 use crate::options::RequestOptions;
 use crate::ratelimit::{Limiter, RateLimit};
 use crate::response::{Envelope, Response, decode};
-use crate::transport::{self, Wire};
+use crate::transport::{self, RawResponse, Wire};
 
 /// A Blinksale API client. Cheap to clone: clones share the connection pool and the rate
 /// limiter, so every task of a program paces against the same limit.
@@ -172,9 +172,13 @@ impl Client {
     /// The one pipeline: sends a prepared call (pacing, retries, deadline) and decodes the
     /// envelope, whose `data` is `T`.
     pub(crate) async fn execute<T: DeserializeOwned>(&self, call: &Call, options: &RequestOptions) -> Result<Response<Envelope<T>>> {
+        decode::<T>(self.send(call, options).await?)
+    }
+
+    /// The pipeline without the decoding: the 2xx response as it came.
+    pub(crate) async fn send(&self, call: &Call, options: &RequestOptions) -> Result<RawResponse> {
         let inner = &self.inner;
-        let raw = transport::send(Wire { http: &inner.http, config: &inner.config, limiter: &inner.limiter }, call, options).await?;
-        decode::<T>(raw)
+        transport::send(Wire { http: &inner.http, config: &inner.config, limiter: &inner.limiter }, call, options).await
     }
 }
 

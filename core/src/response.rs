@@ -1,6 +1,8 @@
 //! The response as the caller gets it, and the envelope it is decoded from.
+use std::fmt;
+
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use crate::error::{Error, Result, excerpt};
 use crate::models::{PageLinks, PageMeta, has_next};
@@ -59,6 +61,12 @@ pub(crate) struct Envelope<T> {
 }
 
 impl<T> Envelope<T> {
+    /// The data, and the envelope with a JSON `null` in its place.
+    pub(crate) fn split(self) -> (T, Envelope<Box<serde_json::value::RawValue>>) {
+        let null = serde_json::value::RawValue::NULL.to_owned();
+        (self.data, Envelope { success: self.success, message: self.message, data: null, meta: self.meta, links: self.links })
+    }
+
     /// Whether another page follows (lists only).
     pub fn has_next(&self) -> bool {
         self.meta.as_ref().is_some_and(|m| has_next(m, self.links.as_ref()))
@@ -68,8 +76,27 @@ impl<T> Envelope<T> {
 /// Decodes the envelope of a 2xx response; the caller's data is `T`, the rest of the body
 /// stays beside it.
 pub(crate) fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<Response<Envelope<T>>> {
+    let env = serde_json::from_slice::<Envelope<T>>(&raw.body);
+    finish(env, raw)
+}
+
+/// Like [`decode`], in one pass over the body with `data` read by `seed`: a language layer
+/// builds its own values as the JSON is read, with no second parse of the data.
+pub(crate) fn decode_seed<'de, S: DeserializeSeed<'de>>(raw: &'de RawResponse, seed: S) -> Result<Response<Envelope<S::Value>>> {
+    // Checked as UTF-8 once here, the strings are not checked again one by one.
+    let text = match std::str::from_utf8(&raw.body) {
+        Ok(text) => text,
+        Err(e) => return finish(Err(serde::de::Error::custom(format!("the body is not UTF-8: {e}"))), raw.clone()),
+    };
+    let mut json = serde_json::Deserializer::from_str(text);
+    const FIELDS: &[&str] = &["success", "message", "data", "meta", "links"];
+    let env = serde::Deserializer::deserialize_struct(&mut json, "Envelope", FIELDS, EnvelopeSeed(seed)).and_then(|env| json.end().map(|()| env));
+    finish(env, raw.clone())
+}
+
+fn finish<T>(env: serde_json::Result<Envelope<T>>, raw: RawResponse) -> Result<Response<Envelope<T>>> {
     let fail = |message: String| Error::Decode { status: raw.status, message, excerpt: excerpt(&raw.body), request_id: raw.request_id.clone() };
-    let mut env: Envelope<T> = serde_json::from_slice(&raw.body).map_err(|e| fail(e.to_string()))?;
+    let mut env = env.map_err(|e| fail(e.to_string()))?;
     if env.success == Some(false) {
         return Err(fail("the envelope says success: false on a 2xx response".into()));
     }
@@ -81,6 +108,47 @@ pub(crate) fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<Response<E
         request_id: raw.request_id,
         rate_limit: raw.rate_limit,
     })
+}
+
+/// The envelope's fields as [`Envelope`]'s derive reads them (an object, or its fields in
+/// order as an array), with `data` by a seed.
+struct EnvelopeSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for EnvelopeSeed<S> {
+    type Value = Envelope<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the API's envelope, an object with `data`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+        let (mut seed, mut data) = (Some(self.0), None);
+        let mut env = Envelope { success: None, message: None, data: (), meta: None, links: None };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "data" => match seed.take() {
+                    Some(s) => data = Some(map.next_value_seed(s)?),
+                    None => return Err(serde::de::Error::duplicate_field("data")),
+                },
+                "success" => env.success = map.next_value()?,
+                "message" => env.message = map.next_value()?,
+                "meta" => env.meta = map.next_value()?,
+                "links" => env.links = map.next_value()?,
+                _ => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        let data = data.ok_or_else(|| serde::de::Error::missing_field("data"))?;
+        Ok(Envelope { success: env.success, message: env.message, data, meta: env.meta, links: env.links })
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+        let success = seq.next_element()?.unwrap_or_default();
+        let message = seq.next_element()?.unwrap_or_default();
+        let data = seq.next_element_seed(self.0)?.ok_or_else(|| serde::de::Error::invalid_length(2, &"struct Envelope with 5 elements"))?;
+        let meta = seq.next_element()?.unwrap_or_default();
+        let links = seq.next_element()?.unwrap_or_default();
+        Ok(Envelope { success, message, data, meta, links })
+    }
 }
 
 #[cfg(test)]
@@ -138,6 +206,41 @@ mod fuzz {
         })
     }
 
+    /// What a decode gave, comparable across the two paths: the data as JSON text, `has_next`
+    /// and the message, or the error's message.
+    fn outcome<T: serde::Serialize>(r: Result<Response<Envelope<T>>>) -> std::result::Result<(String, bool, Option<String>), String> {
+        r.map(|resp| (serde_json::to_string(&resp.data.data).unwrap_or_default(), resp.data.has_next(), resp.message)).map_err(|e| e.to_string())
+    }
+
+    /// The one-pass decode (a seed reads `data`) agrees with the derive's, error for error.
+    fn seeded_agrees(body: &[u8]) {
+        let raw = raw(200, body.to_vec());
+        let derived = outcome(decode::<serde_json::Value>(raw.clone()));
+        let seeded = outcome(decode_seed(&raw, std::marker::PhantomData::<serde_json::Value>));
+        assert_eq!(derived.is_ok(), seeded.is_ok(), "{derived:?} / {seeded:?} for {}", String::from_utf8_lossy(body));
+        if derived.is_ok() {
+            assert_eq!(derived, seeded);
+        }
+    }
+
+    #[test]
+    fn the_seeded_decode_reads_every_envelope_as_the_derive_does() {
+        for body in [
+            r#"{"success":true,"message":"ok","data":[{"id":"a","total":1.50}],"meta":{"current_page":1,"last_page":2}}"#,
+            r#"{"meta":{"current_page":2,"last_page":2},"data":{"id":"b"},"extra":[1,{"x":null}]}"#,
+            r#"{"data":null,"links":{"next":"https://x/y?page=2"}}"#,
+            r#"{"success":false,"data":{}}"#,
+            r#"{"message":"no data"}"#,
+            r#"{"data":1,"data":2}"#,
+            r#"{"data":[1,2]} trailing"#,
+            r#"[1,2]"#,
+            "{\"data\":\"\u{e9}t\u{e9}\"}",
+        ] {
+            seeded_agrees(body.as_bytes());
+        }
+        seeded_agrees(b"{\"data\":\"\xff\"}");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
@@ -150,6 +253,8 @@ mod fuzz {
             decode_all(&serde_json::to_vec(&v).unwrap());
             let envelope = serde_json::json!({"success": true, "data": v, "meta": {"links": [v]}});
             decode_all(&serde_json::to_vec(&envelope).unwrap());
+            seeded_agrees(&serde_json::to_vec(&envelope).unwrap());
+            seeded_agrees(&serde_json::to_vec(&v).unwrap());
         }
     }
 }

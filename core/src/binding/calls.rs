@@ -25,6 +25,39 @@ pub async fn execute(
     Ok(Reply::new(client.execute::<Box<RawValue>>(&call, options).await?))
 }
 
+/// Runs an operation of the table, leaving its body undecoded: a language layer then decodes
+/// it in one pass with [`RawReply::decode_with`], building its own values as the JSON is read.
+pub async fn execute_raw(
+    client: &Client,
+    op: &Operation,
+    ids: &[&str],
+    query: Vec<(String, String)>,
+    body: Option<Value>,
+    options: &RequestOptions,
+) -> Result<RawReply> {
+    let call = Call::operation(op, ids, query, body, options)?;
+    Ok(RawReply(client.send(&call, options).await?))
+}
+
+/// A 2xx response whose envelope is not decoded yet.
+pub struct RawReply(crate::transport::RawResponse);
+
+impl RawReply {
+    /// Decodes the envelope, `data` by `seed`, as [`execute`] does: the data's value, and the
+    /// reply (whose `data` is `null`: it went to the seed).
+    pub fn decode_with<'de, S: serde::de::DeserializeSeed<'de>>(&'de self, seed: S) -> Result<(S::Value, Reply)> {
+        let response = crate::response::decode_seed(&self.0, seed)?;
+        let mut value = None;
+        let response = response.map(|env| {
+            let (data, rest) = env.split();
+            value = Some(data);
+            rest
+        });
+        let value = value.ok_or_else(|| Error::invalid("data", "no data".to_string()))?;
+        Ok((value, Reply::new(response)))
+    }
+}
+
 /// Any request below the base URL. For a list the data is `{"data": [...], "meta": {...}}`,
 /// so the page's metadata is not lost.
 pub async fn request(

@@ -10,7 +10,7 @@ mod convention;
 mod reply;
 mod settings;
 
-pub use calls::{execute, items, operation, pages, request};
+pub use calls::{RawReply, execute, execute_raw, items, operation, pages, request};
 pub use convention::{Case, Convention, TimeUnit};
 pub use reply::Reply;
 pub use settings::query_pairs;
