@@ -21,8 +21,10 @@ pub async fn execute(
     body: Option<Value>,
     options: &RequestOptions,
 ) -> Result<Reply> {
-    let call = Call::operation(op, ids, query, body, options)?;
-    Ok(Reply::new(client.execute::<Box<RawValue>>(&call, options).await?))
+    let raw = execute_raw(client, op, ids, query, body, options).await?;
+    let (data, mut reply) = raw.decode_with(std::marker::PhantomData::<Box<RawValue>>)?;
+    reply.data = data;
+    Ok(reply)
 }
 
 /// Runs an operation of the table, leaving its body undecoded: a language layer then decodes
