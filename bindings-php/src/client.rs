@@ -1,81 +1,17 @@
-//! `NativeClient` and `NativeStream`: the core client behind `Blinksale\Client`. The contract's
-//! structs arrive as JSON text (the PHP layer's `json_encode`) and leave as arrays; a core
-//! error leaves as `['error' => details]`, which the PHP layer throws as its class.
+//! `NativeClient`: the core client behind `Blinksale\Client`. The contract's structs arrive
+//! as JSON text (the PHP layer's `json_encode`) and leave as arrays; a core error leaves as
+//! `['error' => details]`, which the PHP layer throws as its class.
 use std::sync::Mutex;
 
-use blinksale::binding::{self, CallOptions, ClientSettings, Convention, Reply};
-use blinksale::{Method, RequestOptions};
-use ext_php_rs::convert::IntoZval;
+use blinksale::Method;
+use blinksale::binding::{self, ClientSettings};
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
-use futures_util::StreamExt;
-use serde_json::Value;
 
-use crate::errors::{config, error_value, keyed};
+use crate::convert::{PHP, decoded, options, parse, query_pairs, reply, value};
+use crate::errors::{config, error_value};
+use crate::stream::NativeStream;
 use crate::{decode, runtime};
-
-/// Option names in camelCase, durations in seconds (stripe-php's options arrays).
-const PHP: Convention = Convention::PHP;
-
-fn parse(text: Option<&str>, what: &str) -> blinksale::Result<Value> {
-    match text {
-        None => Ok(Value::Null),
-        Some(t) => serde_json::from_str(t).map_err(|e| blinksale::Error::InvalidRequest { message: format!("{what} is not JSON: {e}"), field: None }),
-    }
-}
-
-/// A query as the core sends it; none is empty.
-fn query_pairs(text: Option<&str>) -> blinksale::Result<Vec<(String, String)>> {
-    match text {
-        None => Ok(Vec::new()),
-        Some(t) => binding::query_pairs(parse(Some(t), "query")?),
-    }
-}
-
-fn options(text: Option<&str>) -> blinksale::Result<RequestOptions> {
-    CallOptions::from_json(parse(text, "options")?, PHP).map(CallOptions::into_request_options)
-}
-
-/// A value, or the error value; what every method returns.
-fn value<T: IntoZval>(r: blinksale::Result<T>) -> Zval {
-    match r.map(|v| v.into_zval(false)) {
-        Ok(Ok(z)) => z,
-        Ok(Err(e)) => config(format!("cannot build the PHP value: {e}")),
-        Err(e) => error_value(&e),
-    }
-}
-
-/// `['data' => …, 'info' => …]`: the reply's data decoded, and the rest of the contract's
-/// `Reply` by the core's names (as error details are), serialized straight to text.
-fn reply(r: Reply) -> Zval {
-    match decode::to_php(r.data.get()) {
-        Ok(data) => with_info(data, &r),
-        Err(message) => config(message),
-    }
-}
-
-/// A raw reply decoded in one pass (the core's envelope rules, PHP values built as the JSON
-/// is read), as `reply` returns it.
-fn decoded(raw: binding::RawReply) -> Zval {
-    match raw.decode_with(decode::seed()) {
-        Ok((data, r)) => with_info(data, &r),
-        Err(e) => error_value(&e),
-    }
-}
-
-/// The data and the reply's other fields, as `reply` returns them.
-fn with_info(data: Zval, r: &Reply) -> Zval {
-    let info = serde_json::to_string(r).unwrap_or_else(|_| "{}".into());
-    let info = match decode::contract_to_php(&info) {
-        Ok(info) => info,
-        Err(message) => return config(message),
-    };
-    let mut out = keyed("data", data);
-    if let Some(table) = out.array_mut() {
-        let _ = table.insert("info", info);
-    }
-    out
-}
 
 #[php_class]
 #[php(name = "Blinksale\\Internal\\NativeClient")]
@@ -189,53 +125,8 @@ impl NativeClient {
             let limit = limit.map(|l| l.max(0) as u64);
             let between = client.works_between_calls();
             let items = binding::items(&client, op, &ids, query, limit, options(options_json.as_deref())?)?;
-            Ok(NativeStream { items: Mutex::new(Some(items)), between })
+            Ok(NativeStream::new(items, between))
         })();
         value(made)
     }
-}
-
-type Items = blinksale::ChunkStream<Box<serde_json::value::RawValue>>;
-
-#[php_class]
-#[php(name = "Blinksale\\Internal\\NativeStream")]
-pub struct NativeStream {
-    /// None once the stream ended or failed.
-    items: Mutex<Option<Items>>,
-    between: bool,
-}
-
-#[php_impl]
-impl NativeStream {
-    /// The next page's items (fetched only now), `[]` at the end, or `['error' => …]`.
-    pub fn next_batch(&self) -> Zval {
-        let mut guard = self.items.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(items) = guard.as_mut() else { return ext_php_rs::types::ZendHashTable::new().into_zval(false).unwrap_or_default() };
-        let next = runtime::block_on(self.between, async { items.next().await.transpose() });
-        match next {
-            Ok(Ok(Some(batch))) => batch_value(&batch),
-            Ok(Ok(None)) => {
-                *guard = None;
-                ext_php_rs::types::ZendHashTable::new().into_zval(false).unwrap_or_default()
-            }
-            Ok(Err(e)) => {
-                *guard = None;
-                error_value(&e)
-            }
-            Err(message) => config(message),
-        }
-    }
-}
-
-fn batch_value(batch: &[Box<serde_json::value::RawValue>]) -> Zval {
-    let mut list = ext_php_rs::types::ZendHashTable::new();
-    for item in batch {
-        match decode::to_php(item.get()) {
-            Ok(z) => {
-                let _ = list.push(z);
-            }
-            Err(message) => return config(message),
-        }
-    }
-    list.into_zval(false).unwrap_or_default()
 }

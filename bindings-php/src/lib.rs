@@ -5,11 +5,13 @@
 //! `Blinksale\` class. Its files mirror the Python and Node bindings'.
 #![cfg_attr(windows, feature(abi_vectorcall))]
 mod client;
+mod convert;
 mod decode;
 mod errors;
 mod mock;
 mod runtime;
 mod sources;
+mod stream;
 mod vm;
 
 use ext_php_rs::prelude::*;
@@ -48,7 +50,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(env!("CARGO_PKG_VERSION"))
         .request_startup_function(request_startup)
         .class::<client::NativeClient>()
-        .class::<client::NativeStream>()
+        .class::<stream::NativeStream>()
         .class::<mock::NativeMock>()
         .function(wrap_function!(autoload))
         .function(wrap_function!(schema_json))
