@@ -64,9 +64,12 @@ final class MockServer
      */
     public function inject(string $kind = 'status', array $options = []): void
     {
-        $o = $options + ['path' => '*', 'method' => null, 'times' => 1, 'status' => 500, 'body' => 'json', 'afterHandler' => false, 'reset' => 1, 'ms' => 100];
-        $fault = ['kind' => $kind, 'after_handler' => $o['afterHandler']] + $o;
-        unset($fault['afterHandler']);
+        // The mock fills in what is not given (path `*`, once, status 500, …).
+        $fault = ['kind' => $kind] + $options;
+        if (array_key_exists('afterHandler', $fault)) {
+            $fault['after_handler'] = $fault['afterHandler'];
+            unset($fault['afterHandler']);
+        }
         Core::check($this->native->inject(Core::json($fault, true)));
     }
 

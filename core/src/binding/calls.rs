@@ -48,15 +48,10 @@ impl RawReply {
     /// Decodes the envelope, `data` by `seed`, as [`execute`] does: the data's value, and the
     /// reply (whose `data` is `null`: it went to the seed).
     pub fn decode_with<'de, S: serde::de::DeserializeSeed<'de>>(&'de self, seed: S) -> Result<(S::Value, Reply)> {
-        let response = crate::response::decode_seed(&self.0, seed)?;
-        let mut value = None;
-        let response = response.map(|env| {
-            let (data, rest) = env.split();
-            value = Some(data);
-            rest
-        });
-        let value = value.ok_or_else(|| Error::invalid("data", "no data".to_string()))?;
-        Ok((value, Reply::new(response)))
+        use crate::response::Response;
+        let Response { data: env, message, status, headers, request_id, rate_limit } = crate::response::decode_seed(&self.0, seed)?;
+        let (data, envelope) = env.split();
+        Ok((data, Reply::new(Response { data: envelope, message, status, headers, request_id, rate_limit })))
     }
 }
 
