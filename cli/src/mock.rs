@@ -20,6 +20,7 @@ pub fn run(port: u16, seed: usize, rate_limit: u32, window: u64, tokens: &[Strin
     drop(out);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(tokio::signal::ctrl_c())?;
+    writeln!(std::io::stdout(), "Mock stopped: {}", server.permissions_summary())?;
     drop(server);
     Ok(())
 }

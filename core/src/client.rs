@@ -134,7 +134,20 @@ impl Client {
     /// A client with the same configuration but its own connection pool and rate limiter:
     /// what a process needs after `fork()`, where the parent's sockets must not be shared.
     pub fn fresh(&self) -> Result<Client> {
-        Client::from_config(self.inner.config.clone())
+        let mut config = self.inner.config.clone();
+        config.credentials = Arc::new(config.credentials.fresh());
+        Client::from_config(config)
+    }
+
+    /// The permissions this client's calls needed so far (`read`, `write`, `send`), shared by
+    /// its copies: the least a token for this integration must have.
+    pub fn permissions_used(&self) -> Vec<crate::error::Permission> {
+        self.inner.config.credentials.used()
+    }
+
+    /// Where the token comes from: `a token`, `a token provider` or `the token file …`.
+    pub fn token_source(&self) -> String {
+        self.inner.config.credentials.source().describe()
     }
 
     /// The resolved configuration.
@@ -204,8 +217,13 @@ fn limiter(config: &Config) -> Result<Limiter> {
     let Some(url) = &config.rate_limit_store else { return Ok(Limiter::new(config.rate_limit)) };
     #[cfg(feature = "redis-store")]
     {
-        // The token and base URL name the budget; only their hash reaches the store.
-        let scope = [config.token.expose().as_bytes(), b"\n", config.base_url.as_str().as_bytes()].concat();
+        // The token and base URL name the budget; only their hash reaches the store. A token
+        // that may rotate (provider, file) does not: the base URL and the prefix name it then.
+        let token = match config.credentials.source() {
+            crate::token::Source::Fixed(t) => t.expose().as_bytes().to_vec(),
+            _ => Vec::new(),
+        };
+        let scope = [&token[..], b"\n", config.base_url.as_str().as_bytes()].concat();
         let lease = config.timeout + std::time::Duration::from_secs(5);
         let store = crate::ratelimit::shared::SharedStore::new(
             &url.0,

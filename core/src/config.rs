@@ -5,7 +5,7 @@ use url::Url;
 
 use crate::error::{Error, Result};
 use crate::options::{RequestOptions, header_map, positive};
-use crate::secret::SecretToken;
+use crate::token::{Credentials, Source, TokenProvider};
 
 /// The API's base URL, including `/api/v1` as the docs give it.
 pub const DEFAULT_BASE_URL: &str = "https://app.blinksale.com/api/v1";
@@ -29,7 +29,8 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// Resolved settings of a client.
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub(crate) token: SecretToken,
+    /// Where the token comes from, and the one in use: shared by every copy of the client.
+    pub(crate) credentials: std::sync::Arc<Credentials>,
     pub(crate) base_url: Url,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
@@ -135,6 +136,8 @@ impl Config {
 #[derive(Default)]
 pub struct ClientBuilder {
     token: Option<String>,
+    token_provider: Option<std::sync::Arc<dyn TokenProvider>>,
+    token_file: Option<std::path::PathBuf>,
     base_url: Option<String>,
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
@@ -159,9 +162,32 @@ impl std::fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// The API token. Without it, `BLINKSALE_API_TOKEN` is read.
+    /// The API token. Without it: the token provider, the token file, `BLINKSALE_API_TOKEN`,
+    /// then the file named by `BLINKSALE_API_TOKEN_FILE`.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(token.into());
+        self
+    }
+    /// Asks `provider` for the token on first use and again after a 401, so a rotated token
+    /// is picked up without a restart.
+    ///
+    /// ```no_run
+    /// # fn main() -> blinksale::Result<()> {
+    /// let client = blinksale::Client::builder()
+    ///     .token_provider(|| async {
+    ///         std::fs::read_to_string("/run/secrets/blinksale").map_err(|e| blinksale::Error::Config(e.to_string()))
+    ///     })
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn token_provider(mut self, provider: impl TokenProvider) -> Self {
+        self.token_provider = Some(std::sync::Arc::new(provider));
+        self
+    }
+    /// Reads the token from this file, and again whenever it changes (a mounted secret that
+    /// is rotated in place); surrounding whitespace is trimmed.
+    pub fn token_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.token_file = Some(path.into());
         self
     }
     /// The base URL, including `/api/v1`. Without it, `BLINKSALE_BASE_URL`, then the default.
@@ -239,14 +265,7 @@ impl ClientBuilder {
     /// Checks everything and resolves the environment and the defaults.
     pub(crate) fn into_config(self) -> Result<Config> {
         // An empty environment variable counts as unset, in every language.
-        let token = match self.token {
-            Some(t) => t,
-            None => std::env::var(TOKEN_ENV)
-                .ok()
-                .filter(|t| !t.is_empty())
-                .ok_or_else(|| Error::Config(format!("no API token: pass one, or set the {TOKEN_ENV} environment variable")))?,
-        };
-        let token = SecretToken::new(token)?;
+        let credentials = Credentials::new(Source::resolve(self.token, self.token_provider, self.token_file)?)?;
         let raw_url = match self.base_url {
             Some(u) => u,
             None => std::env::var(BASE_URL_ENV).ok().filter(|u| !u.is_empty()).unwrap_or_else(|| DEFAULT_BASE_URL.into()),
@@ -262,7 +281,7 @@ impl ClientBuilder {
             positive(name, d).map_err(Error::Config)?;
         }
         Ok(Config {
-            token,
+            credentials: std::sync::Arc::new(credentials),
             base_url,
             connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
             timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),

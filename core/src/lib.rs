@@ -47,6 +47,7 @@ mod ratelimit;
 pub mod resources;
 mod response;
 mod secret;
+mod token;
 mod transport;
 pub mod validate;
 
@@ -84,4 +85,5 @@ pub use resources::*;
 pub use response::Response;
 pub use rust_decimal::Decimal;
 pub use secret::SecretToken;
+pub use token::{TOKEN_FILE_ENV, TokenProvider};
 pub use transport::{RawResponse, backoff};

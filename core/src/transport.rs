@@ -11,6 +11,7 @@ use crate::log::{event, event_at};
 use crate::method::Method;
 use crate::options::{RequestOptions, header_map};
 use crate::ratelimit::{Limiter, Permit, RateLimit, retry_after};
+use crate::secret::SecretToken;
 
 /// A response as it came off the wire, after retries.
 #[derive(Clone, Debug)]
@@ -128,12 +129,27 @@ impl Attempts<'_> {
     }
 
     async fn run(&self) -> Result<RawResponse> {
-        let mut retries = 0u32;
+        let credentials = &self.wire.config.credentials;
+        credentials.note(self.call.permission);
+        let (mut retries, mut attempt, mut reauthorized) = (0u32, 0u32, false);
         loop {
-            let failure = match self.attempt(retries + 1).await {
+            attempt += 1;
+            let (token, generation) = credentials.current(self.sink()).await?;
+            let failure = match self.attempt(attempt, &token).await {
                 Ok(response) => return Ok(response),
                 Err(failure) => failure,
             };
+            // A 401 means the server did not act, so even a write goes again, once, if the
+            // token's source has a new one.
+            if !reauthorized
+                && matches!(failure, Failure::Status { status: 401, .. })
+                && credentials.refreshed(generation, self.sink()).await?.is_some()
+            {
+                reauthorized = true;
+                let (method, path) = (self.call.method.as_str(), self.shown.as_str());
+                event!(self.sink(), DEBUG, "blinksale: new token after a 401, sending again", method = method, path = path);
+                continue;
+            }
             if retries >= self.max_retries || !retryable(self.call.method, &failure) {
                 return Err(self.final_error(failure));
             }
@@ -164,7 +180,7 @@ impl Attempts<'_> {
     }
 
     /// One attempt, logged as one line.
-    async fn attempt(&self, attempt: u32) -> std::result::Result<RawResponse, Failure> {
+    async fn attempt(&self, attempt: u32, token: &SecretToken) -> std::result::Result<RawResponse, Failure> {
         let mut permit = self.wire.limiter.acquire().await;
         let timing = Timing { attempt, waited_ms: permit.waited.as_millis() as u64, started: Instant::now() };
         if timing.waited_ms > 0 {
@@ -175,20 +191,20 @@ impl Attempts<'_> {
             crate::cancel::mark_write_started();
         }
         permit.going_out();
-        match self.request().send().await {
+        match self.request(token).send().await {
             Ok(resp) => self.received(resp, permit, &timing).await,
             Err(e) => Err(self.not_answered(&e, permit, &timing)),
         }
     }
 
-    fn request(&self) -> reqwest::RequestBuilder {
+    fn request(&self, token: &SecretToken) -> reqwest::RequestBuilder {
         let builder = self
             .wire
             .http
             .request(self.call.method.to_reqwest(), self.url.clone())
             .headers(self.headers.clone())
             .timeout(self.timeout)
-            .bearer_auth(self.wire.config.token.expose())
+            .bearer_auth(token.expose())
             .header(http::header::ACCEPT, "application/json");
         match &self.call.body {
             Some(body) => builder.header(http::header::CONTENT_TYPE, "application/json").body(body.clone()),

@@ -45,6 +45,22 @@ where
                 Err(e) => reply(400, json!({"error": e})),
             }
         }
+        (&Method::POST, "/__admin/tokens") => match crate::config::TokenSpec::from_json(&bytes) {
+            Ok(spec) => {
+                state.tokens.add(spec);
+                reply(201, json!({"added": true}))
+            }
+            Err(e) => reply(400, json!({"error": e})),
+        },
+        (&Method::DELETE, p) if p.starts_with("/__admin/tokens/") => {
+            let revoked = state.tokens.revoke(&p["/__admin/tokens/".len()..]);
+            reply(if revoked { 200 } else { 404 }, json!({"revoked": revoked}))
+        }
+        (&Method::GET, "/__admin/permissions") => {
+            let token = parts.uri.query().and_then(|q| url_param(q, "token"));
+            let used: Vec<&str> = state.tokens.used(token.as_deref()).iter().map(|p| p.as_str()).collect();
+            reply(200, json!({"permissions": used}))
+        }
         (&Method::POST, "/__admin/reset") => {
             state.reset();
             state.faults.clear();
@@ -53,6 +69,11 @@ where
         }
         _ => reply(404, json!({"error": "unknown admin route"})),
     }
+}
+
+/// A query parameter's value (the token: admin requests are not logged).
+fn url_param(query: &str, name: &str) -> Option<String> {
+    crate::pagination::parse_query(Some(query)).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 fn reply(status: u16, body: Value) -> HttpResponse {

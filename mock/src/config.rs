@@ -45,6 +45,24 @@ impl TokenSpec {
         TokenSpec { value: value.into(), permissions: permissions.to_vec() }
     }
 
+    /// Reads `{"token": VALUE, "permissions": ["read", …]}` (the admin API; every permission
+    /// when `permissions` is absent).
+    pub fn from_json(body: &[u8]) -> Result<Self, String> {
+        let v: serde_json::Value = serde_json::from_slice(body).map_err(|e| format!("invalid JSON: {e}"))?;
+        let value = v.get("token").and_then(|t| t.as_str()).ok_or("\"token\" (a string) is required")?;
+        let perms = match v.get("permissions") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::Array(list)) => {
+                Some(list.iter().map(|p| p.as_str().ok_or("permissions must be strings")).collect::<Result<Vec<_>, _>>()?.join(","))
+            }
+            Some(_) => return Err("permissions must be a list".into()),
+        };
+        TokenSpec::parse(&match perms {
+            Some(p) => format!("{value}:{p}"),
+            None => value.to_string(),
+        })
+    }
+
     /// Parses `VALUE:read,write,send` (the `--token` flag). A value alone gets all three.
     pub fn parse(spec: &str) -> Result<Self, String> {
         let (value, perms) = match spec.rsplit_once(':') {

@@ -26,6 +26,7 @@ mod seed;
 mod server;
 mod service;
 mod store;
+mod tokens;
 mod validate;
 
 pub use config::{DEFAULT_TOKEN, MockConfig, Permission, TokenSpec};

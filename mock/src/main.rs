@@ -84,8 +84,8 @@ async fn main() {
             std::process::exit(1);
         }
     }
-    serve(listener, state, shutdown_signal()).await;
-    println!("blinksale-mock stopped");
+    serve(listener, state.clone(), shutdown_signal()).await;
+    println!("blinksale-mock stopped: {}", state.tokens_summary());
 }
 
 async fn shutdown_signal() {

@@ -11,7 +11,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::config::MockConfig;
+use crate::config::{MockConfig, Permission, TokenSpec};
 use crate::faults::Fault;
 use crate::log::LoggedRequest;
 use crate::service::{State, handle};
@@ -120,7 +120,25 @@ impl MockServer {
     pub fn clear_faults(&self) {
         self.state.faults.clear();
     }
-    /// Restores the demo data, and clears faults and the log.
+    /// Accepts another token from now on (rotation: add the new one, then revoke the old).
+    pub fn add_token(&self, token: TokenSpec) {
+        self.state.tokens.add(token);
+    }
+    /// Stops accepting a token; whether it was accepted.
+    pub fn revoke_token(&self, value: &str) -> bool {
+        self.state.tokens.revoke(value)
+    }
+    /// The permissions the requests of `token` (or of every token) needed so far, granted or
+    /// not: what a token for the integration under test must have.
+    pub fn permissions_used(&self, token: Option<&str>) -> Vec<Permission> {
+        self.state.tokens.used(token)
+    }
+    /// `this run needed read, write`, for the end of a run.
+    pub fn permissions_summary(&self) -> String {
+        self.state.tokens.summary()
+    }
+    /// Restores the demo data and the configured tokens, and clears faults, the log and the
+    /// permissions noted.
     pub fn reset(&self) {
         self.state.reset();
         self.state.faults.clear();

@@ -13,11 +13,12 @@ use crate::ratelimit::{RateLimiter, RateState};
 use crate::reply::ApiError;
 use crate::resources::{self, Call};
 use crate::store::Store;
+use crate::tokens::Tokens;
 
 /// Shared server state.
 pub struct State {
     pub(crate) config: MockConfig,
-    pub(crate) tokens: Vec<TokenSpec>,
+    pub(crate) tokens: Tokens,
     pub(crate) store: Mutex<Store>,
     pub(crate) limiter: RateLimiter,
     pub(crate) faults: FaultQueue,
@@ -29,7 +30,7 @@ impl State {
     pub fn new(config: MockConfig) -> Self {
         let store = seeded(config.seed);
         State {
-            tokens: config.effective_tokens(),
+            tokens: Tokens::new(config.effective_tokens()),
             limiter: RateLimiter::new(config.rate_limit, config.window),
             store: Mutex::new(store),
             faults: FaultQueue::default(),
@@ -38,9 +39,15 @@ impl State {
         }
     }
 
+    /// `this run needed read, write`: what the requests so far needed.
+    pub fn tokens_summary(&self) -> String {
+        self.tokens.summary()
+    }
+
     /// Puts the demo data back as it was at start.
     pub fn reset(&self) {
         *self.store.lock().unwrap_or_else(|e| e.into_inner()) = seeded(self.config.seed);
+        self.tokens.reset();
     }
 }
 
@@ -108,7 +115,7 @@ where
     // Read the body first (bounded), so the log has it whatever the outcome.
     let (bytes, too_large) = read_body(body, state.config.max_body_bytes).await;
     entry.body = log_body(&bytes);
-    let token = bearer(&parts.headers).and_then(|t| state.tokens.iter().find(|s| s.value == t)).cloned();
+    let token = bearer(&parts.headers).and_then(|t| state.tokens.find(t));
     entry.authorized = token.is_some();
     state.log.push(entry);
 
@@ -245,6 +252,7 @@ fn respond(
         return Err(ApiError::TooManyRequests.into());
     }
     let route = resources::route(method.as_str(), api_path.ok_or(ApiError::NotFound)?)?;
+    state.tokens.note(&token.value, route.permission());
     if !token.permissions.contains(&route.permission()) {
         return Err(ApiError::Forbidden.into());
     }

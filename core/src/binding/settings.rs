@@ -19,8 +19,10 @@ contract! {
     #[derive(Clone, Debug, Default, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     pub struct ClientSettings {
-        /// The API token; else `BLINKSALE_API_TOKEN`.
+        /// The API token, or a function that returns it (asked on first use and after a 401); else `token_file`, `BLINKSALE_API_TOKEN`, then `BLINKSALE_API_TOKEN_FILE`.
         pub token: Option<String> => Secret,
+        /// A file holding the token, read again whenever it changes (a mounted secret rotated in place).
+        pub token_file: Option<String> => Text,
         /// The base URL, including `/api/v1`; else `BLINKSALE_BASE_URL`, then the API's.
         pub base_url: Option<String> => Text = DefaultValue::Text(DEFAULT_BASE_URL),
         /// Time allowed for one attempt.
@@ -75,6 +77,7 @@ impl ClientSettings {
     pub fn builder(self, user_agent: &str) -> ClientBuilder {
         let mut b = crate::Client::builder().user_agent_suffix(user_agent);
         b = set(b, self.token, ClientBuilder::token);
+        b = set(b, self.token_file, ClientBuilder::token_file);
         b = set(b, self.base_url, ClientBuilder::base_url);
         b = set(b, secs(self.timeout), ClientBuilder::timeout);
         b = set(b, secs(self.connect_timeout), ClientBuilder::connect_timeout);
