@@ -150,7 +150,7 @@ KIND_TYPES = {
     "count": "number",
     "bool": "boolean",
     "text": "string",
-    "secret": "string",
+    "secret": "string | TokenProvider",
     "headers": "Record<string, string>",
     "query": "Record<string, string | number | boolean>",
     "object": "Record<string, unknown>",
@@ -185,7 +185,7 @@ def interface(
 
 def contract_ts(schema: dict) -> str:
     c = schema["contract"]
-    out = [HEADER, "import type { PageMeta } from '../core';", ""]
+    out = [HEADER, "import type { PageMeta, TokenProvider } from '../core';", ""]
     out += [
         "/** The rate-limit state a response reported. */",
         "export interface RateLimit {",

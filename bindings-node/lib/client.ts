@@ -1,6 +1,6 @@
 // `Blinksale`: configuration, `withOptions`, the escape hatch; the resources are generated.
 
-import { APIPromise, type ClientCore, fromNative, invoke, json, type RequestOptions } from './core';
+import { APIPromise, type ClientCore, fromNative, invoke, json, type RequestOptions, type TokenProvider } from './core';
 import type { ClientSettings, RateLimit } from './generated/contract';
 import { Resources } from './generated/resources';
 import { NativeClient } from './native';
@@ -26,10 +26,24 @@ export interface Logger {
 const ADOPT = Symbol('blinksale.adopt');
 type Adopt = { [ADOPT]: NativeClient };
 
+/** The provider as the addon calls it: always a promise of a string. */
+function asked(provider: TokenProvider): () => Promise<string> {
+  return () =>
+    Promise.resolve()
+      .then(provider)
+      .then((token) => {
+        if (typeof token !== 'string') throw new TypeError(`the token provider returned ${typeof token}, not a string`);
+        return token;
+      });
+}
+
 export class Blinksale extends Resources implements ClientCore {
   #native: NativeClient;
 
-  /** `token` falls back to BLINKSALE_API_TOKEN, `baseUrl` to BLINKSALE_BASE_URL; times are in ms. */
+  /** `token`: the token, or a function returning it (or a promise of it), asked on first use
+   * and again after a 401, so a rotated token is picked up without a restart; else `tokenFile`,
+   * BLINKSALE_API_TOKEN, then the file named by BLINKSALE_API_TOKEN_FILE. `baseUrl` falls back
+   * to BLINKSALE_BASE_URL; times are in ms. */
   constructor(options: ClientOptions = {}) {
     super();
     const adopted = (options as Partial<Adopt>)[ADOPT];
@@ -37,14 +51,19 @@ export class Blinksale extends Resources implements ClientCore {
       this.#native = adopted;
       return;
     }
-    const { logger, ...settings } = options;
+    const { logger, token, ...settings } = options;
+    const provider = typeof token === 'function' ? asked(token) : undefined;
     try {
-      this.#native = new NativeClient(JSON.stringify(settings), `blinksale-node/${version} node/${process.versions.node}`);
+      const text = JSON.stringify(provider ? settings : { ...settings, token });
+      this.#native = new NativeClient(text, `blinksale-node/${version} node/${process.versions.node}`, provider);
     } catch (err) {
       throw fromNative(err);
     }
     if (logger) {
-      this.#native.setLogger((level: string, line: string) => logger[level as keyof Logger]?.call(logger, line));
+      // Returns nothing whatever the logger returns: the addon expects no value back.
+      this.#native.setLogger((level: string, line: string) => {
+        logger[level as keyof Logger]?.call(logger, line);
+      });
     }
   }
 
@@ -59,6 +78,12 @@ export class Blinksale extends Resources implements ClientCore {
   /** The rate-limit state of the last response, shared with every `withOptions` copy. */
   get rateLimit(): RateLimit | null {
     return this.#native.rateLimit() as RateLimit | null;
+  }
+
+  /** The permissions this client's calls needed so far (`read`, `write`, `send`), shared with
+   * its `withOptions` copies: the least its token must have. */
+  permissionsUsed(): Set<string> {
+    return new Set(this.#native.permissionsUsed());
   }
 
   /** A client with other defaults that shares this one's connections and rate limiter. */

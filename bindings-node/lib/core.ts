@@ -121,6 +121,9 @@ export function callOptions(o?: object): string | null {
   return text === '{}' ? null : text;
 }
 
+/** Gives the API token on demand: asked on first use and again after a 401, never per request. */
+export type TokenProvider = () => string | Promise<string>;
+
 /** A value as the addon takes it: JSON text, or null. */
 export function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);

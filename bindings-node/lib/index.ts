@@ -2,7 +2,7 @@
 import { Blinksale } from './client';
 
 export { Blinksale, type ClientOptions, type Logger } from './client';
-export { APIPromise, type APIResponseInfo, Page, type PageMeta, type RequestOptions, type WithResponse } from './core';
+export { APIPromise, type APIResponseInfo, Page, type PageMeta, type RequestOptions, type TokenProvider, type WithResponse } from './core';
 export type { ErrorDetails, RateLimit } from './generated/contract';
 export * from './generated/errors';
 export type * from './generated/models';

@@ -68,6 +68,24 @@ export class MockServer {
     this.#native.inject(JSON.stringify(fault));
   }
 
+  /** Accepts `token` with `permissions` from now on: add the new token, then `revokeToken` the
+   * old one, to test rotation. */
+  addToken(token: string, permissions: string[] = ['read', 'write', 'send']): void {
+    this.#native.addToken(`${token}:${permissions.join(',')}`);
+  }
+
+  /** Stops accepting `token` (its requests get 401); whether it was accepted. */
+  revokeToken(token: string): boolean {
+    return this.#native.revokeToken(token);
+  }
+
+  /** The permissions the requests so far needed (of `token`, or of every token), granted or
+   * not: create the integration's token with exactly these. */
+  permissionsUsed(token?: string): Set<string> {
+    return new Set(this.#native.permissionsUsed(token ?? null));
+  }
+
+  /** Restores the demo data and the tokens, and clears faults, the log and the permissions noted. */
   reset(): void {
     this.#native.reset();
   }

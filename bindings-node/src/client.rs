@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::convert::{self, JS, WireReply};
 use crate::errors::js_error;
+use crate::tokens;
 
 fn options(text: Option<&str>) -> blinksale::Result<RequestOptions> {
     CallOptions::from_json(convert::parse(text, "options")?, JS).map(CallOptions::into_request_options)
@@ -62,11 +63,26 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// `settings`: the contract's client settings as JSON text (camelCase, milliseconds).
+    /// `settings`: the contract's client settings as JSON text (camelCase, milliseconds);
+    /// `provider`: a function whose promise gives the token, asked when the core says.
     #[napi(constructor)]
-    pub fn new(env: Env, settings: String, user_agent: String) -> Result<Self> {
-        let build = || ClientSettings::from_json(convert::parse(Some(&settings), "options")?, JS)?.build(&user_agent);
+    pub fn new(env: Env, settings: String, user_agent: String, provider: Option<Function<'_, (), Promise<String>>>) -> Result<Self> {
+        let provider = provider.map(tokens::JsProvider::new).transpose()?;
+        let build = || {
+            let builder = ClientSettings::from_json(convert::parse(Some(&settings), "options")?, JS)?.builder(&user_agent);
+            match provider {
+                Some(p) => builder.token_provider(p),
+                None => builder,
+            }
+            .build()
+        };
         build().map(|client| NativeClient { client }).map_err(|e| js_error(&env, &e))
+    }
+
+    /// The permissions this client's calls needed so far (`read`, `write`, `send`).
+    #[napi]
+    pub fn permissions_used(&self) -> Vec<String> {
+        self.client.permissions_used().into_iter().map(|p| p.as_str().to_string()).collect()
     }
 
     #[napi(getter)]

@@ -9,6 +9,7 @@ mod convert;
 mod errors;
 pub mod logging;
 pub mod mock;
+mod tokens;
 
 // Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
 // pays page faults for them on every request.

@@ -1,5 +1,7 @@
 //! Core `tracing` events to stderr, as `blinksale <level>: <line>`, when `BLINKSALE_LOG` or
 //! `setLogLevel()` turns them on. What is logged and how it reads is the core's (`blinksale::log`).
+use std::io::Write;
+
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use tracing::{Event, Subscriber};
@@ -11,7 +13,9 @@ struct Stderr;
 impl<S: Subscriber> Layer<S> for Stderr {
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
         if blinksale::log::enabled(event.metadata()) {
-            eprintln!("blinksale {}: {}", event.metadata().level().as_str().to_ascii_lowercase(), blinksale::log::line(event));
+            // Not eprintln!: Node makes a piped stderr non-blocking, and a full pipe would panic.
+            let level = event.metadata().level().as_str().to_ascii_lowercase();
+            let _ = writeln!(std::io::stderr(), "blinksale {level}: {}", blinksale::log::line(event));
         }
     }
 }

@@ -83,6 +83,24 @@ impl NativeMock {
         self.with(|s| s.inject(fault))
     }
 
+    /// Accepts `token` (`VALUE:read,write`) from now on.
+    #[napi]
+    pub fn add_token(&self, token: String) -> Result<()> {
+        let spec = blinksale_mock::TokenSpec::parse(&token).map_err(|e| Error::new(Status::InvalidArg, e))?;
+        self.with(|s| s.add_token(spec))
+    }
+
+    #[napi]
+    pub fn revoke_token(&self, token: String) -> Result<bool> {
+        self.with(|s| s.revoke_token(&token))
+    }
+
+    /// The permissions needed by the requests of `token`, or of every token.
+    #[napi]
+    pub fn permissions_used(&self, token: Option<String>) -> Result<Vec<String>> {
+        self.with(|s| s.permissions_used(token.as_deref()).into_iter().map(|p| p.as_str().to_string()).collect())
+    }
+
     #[napi]
     pub fn reset(&self) -> Result<()> {
         self.with(blinksale_mock::MockServer::reset)

@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::ffi::CString;
 use std::panic::AssertUnwindSafe;
+use std::io::Write;
 
 use ext_php_rs::ffi;
 use ext_php_rs::types::{ZendCallable, ZendStr};
@@ -47,7 +48,7 @@ pub fn define_once() {
     for (file, source) in SOURCES {
         if let Err(e) = define(file, source) {
             // Only a broken build gets here; PHP then reports the class as not found.
-            eprintln!("blinksale: the embedded {file} did not load: {e}");
+            let _ = writeln!(std::io::stderr(), "blinksale: the embedded {file} did not load: {e}");
             return;
         }
     }

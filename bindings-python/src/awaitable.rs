@@ -17,6 +17,8 @@ where
     let event_loop = py.import("asyncio")?.call_method0("get_running_loop")?;
     let future = event_loop.call_method0("create_future")?;
     let (target, on) = (future.clone().unbind(), event_loop.unbind());
+    // A token provider asked during the call awaits on this loop.
+    let fut = crate::tokens::EVENT_LOOP.scope(std::sync::Arc::new(on.clone_ref(py)), fut);
     let task = rt.spawn(async move {
         let result = fut.await;
         // Skipped at interpreter exit: nothing is left to await it.

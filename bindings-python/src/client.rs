@@ -9,7 +9,7 @@ use futures_util::StreamExt;
 use pyo3::prelude::*;
 
 use crate::decode::Items;
-use crate::{awaitable, convert, decode, errors, local, runtime};
+use crate::{awaitable, convert, decode, errors, local, runtime, tokens};
 
 /// A reply as Python receives it: read like a dict of the contract's `Reply` fields. A field
 /// becomes a Python value only when read, so a call that needs the data and the page's
@@ -160,11 +160,21 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     /// `settings`: the contract's client settings, by their core names (`max_retries`).
+    /// `provider`: a callable that returns the token, asked when the core says.
     #[new]
-    #[pyo3(signature = (settings, user_agent))]
-    fn new(settings: &Bound<'_, PyAny>, user_agent: &str) -> PyResult<Self> {
+    #[pyo3(signature = (settings, user_agent, provider=None))]
+    fn new(settings: &Bound<'_, PyAny>, user_agent: &str, provider: Option<Py<PyAny>>) -> PyResult<Self> {
         let settings = ClientSettings::from_json(convert::to_json(settings)?, Convention::PYTHON).map_err(errors::to_py)?;
-        settings.build(user_agent).map(NativeClient::wrap).map_err(errors::to_py)
+        let mut builder = settings.builder(user_agent);
+        if let Some(p) = provider {
+            builder = builder.token_provider(tokens::PyProvider(std::sync::Arc::new(p)));
+        }
+        builder.build().map(NativeClient::wrap).map_err(errors::to_py)
+    }
+
+    /// The permissions this client's calls needed so far (`read`, `write`, `send`).
+    fn permissions_used(&self) -> PyResult<Vec<&'static str>> {
+        Ok(self.client()?.permissions_used().into_iter().map(|p| p.as_str()).collect())
     }
 
     /// Base URL in use.

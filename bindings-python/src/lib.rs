@@ -12,6 +12,7 @@ mod local;
 mod logging;
 mod mock;
 mod runtime;
+mod tokens;
 
 // Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
 // pays page faults for them on every request.

@@ -64,6 +64,22 @@ impl NativeMock {
         self.with(MockServer::clear_faults)
     }
 
+    /// Accepts `token` (`VALUE:read,write`) from now on.
+    fn add_token(&self, token: &str) -> PyResult<()> {
+        let spec = TokenSpec::parse(token).map_err(PyValueError::new_err)?;
+        self.with(|s| s.add_token(spec))
+    }
+
+    fn revoke_token(&self, token: &str) -> PyResult<bool> {
+        self.with(|s| s.revoke_token(token))
+    }
+
+    /// The permissions needed by the requests of `token`, or of every token.
+    #[pyo3(signature = (token=None))]
+    fn permissions_used(&self, token: Option<&str>) -> PyResult<Vec<&'static str>> {
+        self.with(|s| s.permissions_used(token).into_iter().map(|p| p.as_str()).collect())
+    }
+
     fn reset(&self) -> PyResult<()> {
         self.with(MockServer::reset)
     }

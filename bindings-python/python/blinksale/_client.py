@@ -6,7 +6,7 @@ from __future__ import annotations
 import abc
 import copy
 import platform
-from typing import Any, Mapping, Optional, TypeVar, Union
+from typing import Any, FrozenSet, Mapping, Optional, TypeVar, Union
 
 from typing_extensions import Unpack
 
@@ -15,6 +15,7 @@ from ._contract import CallOptions, ClientOptions
 from ._rate_limit import RateLimit
 from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _options
 from ._resources import AsyncRawResources, AsyncResources, RawResources, Resources
+from ._tokens import TokenSource
 
 __all__ = ["Client", "AsyncClient"]
 
@@ -33,12 +34,17 @@ def _request_options(
 
 
 class _ClientBase(abc.ABC):
-    def __init__(self, token: Optional[str] = None, **options: Unpack[ClientOptions]) -> None:
-        """``token`` falls back to ``BLINKSALE_API_TOKEN``; every option is described in
-        ``blinksale._contract.ClientOptions`` (times in seconds), with its default. Unknown
-        or ill-typed options raise ``ConfigurationError``."""
+    def __init__(self, token: Optional[TokenSource] = None, **options: Unpack[ClientOptions]) -> None:
+        """``token``: the token, or a callable returning it (sync or async), asked on first
+        use and again after a 401, so a rotated token is picked up without a restart. Else
+        ``token_file``, ``BLINKSALE_API_TOKEN``, then the file named by
+        ``BLINKSALE_API_TOKEN_FILE``. Every option is described in
+        ``blinksale._contract.ClientOptions`` (times in seconds), with its default. Unknown or
+        ill-typed options raise ``ConfigurationError``."""
         # The token goes to the core and is not kept here.
-        self._native = _native.NativeClient({**options, "token": token}, _USER_AGENT)
+        provider = token if callable(token) else None
+        settings = {**options, "token": None if provider else token}
+        self._native = _native.NativeClient(settings, _USER_AGENT, provider)
         self._bind_resources()
 
     @abc.abstractmethod
@@ -56,6 +62,11 @@ class _ClientBase(abc.ABC):
         ``with_options`` copy of this client)."""
         state = self._native.rate_limit()
         return RateLimit(**state) if state else None
+
+    def permissions_used(self) -> FrozenSet[str]:
+        """The permissions this client's calls needed so far (``read``, ``write``, ``send``),
+        shared with its ``with_options`` copies: the least its token must have."""
+        return frozenset(self._native.permissions_used())
 
     def with_options(
         self: C,

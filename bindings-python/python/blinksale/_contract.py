@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional
 from typing_extensions import TypedDict
 
 from ._rate_limit import RateLimit
+from ._tokens import TokenSource
 
 Headers = Dict[str, str]
 Query = Dict[str, object]
@@ -20,6 +21,8 @@ __all__ = ["ClientOptions", "ClientSettings", "CallOptions", "Reply", "ErrorDeta
 class ClientOptions(TypedDict, total=False):
     """The keyword arguments of ``Client`` and ``AsyncClient`` (besides the token)."""
 
+    token_file: Optional[str]
+    """A file holding the token, read again whenever it changes (a mounted secret rotated in place)."""
     base_url: Optional[str]
     """The base URL, including `/api/v1`; else `BLINKSALE_BASE_URL`, then the API's. Default: 'https://app.blinksale.com/api/v1'."""
     timeout: Optional[float]
@@ -45,8 +48,10 @@ class ClientOptions(TypedDict, total=False):
 class ClientSettings(TypedDict, total=False):
     """What the native client is built from: the options and the token."""
 
-    token: Optional[str]
-    """The API token; else `BLINKSALE_API_TOKEN`."""
+    token: Optional[TokenSource]
+    """The API token, or a function that returns it (asked on first use and after a 401); else `token_file`, `BLINKSALE_API_TOKEN`, then `BLINKSALE_API_TOKEN_FILE`."""
+    token_file: Optional[str]
+    """A file holding the token, read again whenever it changes (a mounted secret rotated in place)."""
     base_url: Optional[str]
     """The base URL, including `/api/v1`; else `BLINKSALE_BASE_URL`, then the API's. Default: 'https://app.blinksale.com/api/v1'."""
     timeout: Optional[float]

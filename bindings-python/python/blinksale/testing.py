@@ -10,7 +10,7 @@ With pytest installed, the ``blinksale_mock`` fixture gives a fresh server per t
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterator, List, Optional, Sequence
+from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence
 
 from . import _native
 
@@ -76,8 +76,23 @@ class MockServer:
     def clear_faults(self) -> None:
         self._native.clear_faults()
 
+    def add_token(self, token: str, permissions: Sequence[str] = ("read", "write", "send")) -> None:
+        """Accepts ``token`` with ``permissions`` from now on: add the new token, then
+        ``revoke_token`` the old one, to test rotation."""
+        self._native.add_token(f"{token}:{','.join(permissions)}")
+
+    def revoke_token(self, token: str) -> bool:
+        """Stops accepting ``token`` (its requests get 401); whether it was accepted."""
+        return self._native.revoke_token(token)
+
+    def permissions_used(self, token: Optional[str] = None) -> FrozenSet[str]:
+        """The permissions the requests so far needed (of ``token``, or of every token),
+        granted or not: create the integration's token with exactly these."""
+        return frozenset(self._native.permissions_used(token))
+
     def reset(self) -> None:
-        """Restores the demo data and clears faults and the log."""
+        """Restores the demo data and the tokens, and clears faults, the log and the
+        permissions noted."""
         self._native.reset()
 
     def stop(self) -> None:
