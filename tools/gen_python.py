@@ -509,7 +509,13 @@ def typed_dict(name: str, doc: str, fields: List[dict], *, total: bool, names=la
 def contract_py(schema: dict) -> str:
     c = schema["contract"]
     out = ["from __future__ import annotations", "", "from typing import Any, Dict, List, Optional", ""]
-    out += ["from typing_extensions import TypedDict", "", "from ._rate_limit import RateLimit", "from ._tokens import TokenSource", ""]
+    out += [
+        "from typing_extensions import TypedDict",
+        "",
+        "from ._rate_limit import RateLimit",
+        "from ._tokens import TokenSource",
+        "",
+    ]
     out += ["Headers = Dict[str, str]", "Query = Dict[str, object]", "Body = Dict[str, object]", ""]
     out += ['__all__ = ["ClientOptions", "ClientSettings", "CallOptions", "Reply", "ErrorDetails", "PY_NAMES"]', ""]
     options = [f for f in c["client_settings"] if f["kind"] != "secret"]

@@ -15,7 +15,8 @@ use Blinksale\Internal\Resources;
  *     $client = new \Blinksale\Client(['token' => $t, 'timeout' => 30.0, 'maxRetries' => 2]);
  *     $page = $client->clients->list(['per_page' => 25]);
  *
- * Settings are the core's (camelCase, durations in seconds): token, baseUrl, timeout,
+ * Settings are the core's (camelCase, durations in seconds): token, tokenFile (read again
+ * when it changes), baseUrl, timeout,
  * connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes,
  * rateLimitStore, rateLimitStorePrefix. An unknown or wrong one is a ConfigurationException.
  */

@@ -3,8 +3,8 @@
 //! first) once per request, when the autoloader first sees a `Blinksale\` class.
 use std::cell::Cell;
 use std::ffi::CString;
-use std::panic::AssertUnwindSafe;
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 
 use ext_php_rs::ffi;
 use ext_php_rs::types::{ZendCallable, ZendStr};

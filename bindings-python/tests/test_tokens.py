@@ -150,7 +150,10 @@ def test_a_write_answered_401_goes_again_once_with_the_new_token(mock: MockServe
 
 def test_a_401_with_an_unchanged_token_is_raised_after_one_request(mock: MockServer) -> None:
     provider = Provider("tok_py_old_1111")
-    for client in (blinksale.Client(provider, base_url=mock.url), blinksale.Client("tok_py_old_1111", base_url=mock.url)):
+    for client in (
+        blinksale.Client(provider, base_url=mock.url),
+        blinksale.Client("tok_py_old_1111", base_url=mock.url),
+    ):
         client.units.list()
         mock.revoke_token("tok_py_old_1111")
         mock.clear_requests()

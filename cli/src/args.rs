@@ -29,7 +29,8 @@ pub enum Format {
     version,
     about = "The Blinksale API from the shell: every operation, CSV/JSON export, a local mock.",
     long_about = "The Blinksale API from the shell: every operation, CSV/JSON export, a local mock.\n\n\
-        The token is read from the BLINKSALE_API_TOKEN environment variable or from --token-file. \
+        The token is read from --token-file, the BLINKSALE_API_TOKEN environment variable, or the file named by \
+        BLINKSALE_API_TOKEN_FILE; a token file is read again when it changes. \
         There is deliberately no --token option: a token on the command line shows in `ps` and in \
         the shell's history. With BLINKSALE_RATE_LIMIT_STORE=redis://…, commands share the \
         token's rate limit with every other process using it.",
@@ -41,8 +42,9 @@ pub struct Global {
     /// Output format [default: table on a terminal, json when piped].
     #[arg(short, long, global = true, value_enum)]
     pub output: Option<Format>,
-    /// Read the API token from this file (else BLINKSALE_API_TOKEN). There is no --token
-    /// option: it would show in `ps` and in shell history.
+    /// Read the API token from this file, again whenever it changes (else BLINKSALE_API_TOKEN,
+    /// then BLINKSALE_API_TOKEN_FILE). There is no --token option: it would show in `ps` and in
+    /// shell history.
     #[arg(long, global = true, value_name = "PATH")]
     pub token_file: Option<PathBuf>,
     /// The API's base URL (else BLINKSALE_BASE_URL, else https://app.blinksale.com/api/v1).

@@ -104,19 +104,10 @@ fn block_on<F: std::future::Future<Output = Result<(), Failure>>>(client: &Clien
 /// The client from the global options; the token from `--token-file` or the environment.
 fn client(global: &Global) -> Result<Client, Failure> {
     let mut builder = Client::builder().user_agent_suffix(format!("blinksale-cli/{}", env!("CARGO_PKG_VERSION")));
-    match &global.token_file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("--token-file {}: {e}", path.display())))?;
-            let token = text.trim();
-            if token.is_empty() {
-                return Err(Failure::usage(format!("--token-file {} is empty", path.display())));
-            }
-            builder = builder.token(token);
-        }
-        None if std::env::var(blinksale::TOKEN_ENV).map_or(true, |t| t.is_empty()) => {
-            return Err(Failure::usage(format!("no API token: set {} or pass --token-file PATH", blinksale::TOKEN_ENV)));
-        }
-        None => {}
+    // The core's chain: --token-file (read again when it changes, so a long export survives a
+    // rotation), else BLINKSALE_API_TOKEN, else BLINKSALE_API_TOKEN_FILE.
+    if let Some(path) = &global.token_file {
+        builder = builder.token_file(path);
     }
     if let Some(url) = &global.base_url {
         builder = builder.base_url(url);

@@ -9,8 +9,7 @@ use crate::token::{Credentials, Source, TokenProvider};
 
 /// The API's base URL, including `/api/v1` as the docs give it.
 pub const DEFAULT_BASE_URL: &str = "https://app.blinksale.com/api/v1";
-/// Environment variable read for the token.
-pub const TOKEN_ENV: &str = "BLINKSALE_API_TOKEN";
+pub use crate::token::TOKEN_ENV;
 /// Environment variable read for the base URL.
 pub const BASE_URL_ENV: &str = "BLINKSALE_BASE_URL";
 /// Environment variable read for the shared rate-limit store (`redis://…`).

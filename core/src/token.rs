@@ -14,6 +14,8 @@ use crate::error::{Error, Permission, Result};
 use crate::log::{LogSink, event};
 use crate::secret::SecretToken;
 
+/// Environment variable read for the token.
+pub const TOKEN_ENV: &str = "BLINKSALE_API_TOKEN";
 /// Environment variable naming a file that holds the token (a mounted secret).
 pub const TOKEN_FILE_ENV: &str = "BLINKSALE_API_TOKEN_FILE";
 
@@ -60,16 +62,13 @@ impl Source {
         if let Some(f) = file {
             return Ok(Source::File(f));
         }
-        if let Some(t) = env(crate::config::TOKEN_ENV) {
-            return SecretToken::from_source(&t, crate::config::TOKEN_ENV).map(Source::Fixed);
+        if let Some(t) = env(TOKEN_ENV) {
+            return SecretToken::from_source(&t, TOKEN_ENV).map(Source::Fixed);
         }
         if let Some(f) = env(TOKEN_FILE_ENV) {
             return Ok(Source::File(f.into()));
         }
-        Err(Error::Config(format!(
-            "no API token: pass a token or a token provider, set token_file, or set {} or {TOKEN_FILE_ENV}",
-            crate::config::TOKEN_ENV
-        )))
+        Err(Error::Config(format!("no API token: pass a token or a token provider, set token_file, or set {} or {TOKEN_FILE_ENV}", TOKEN_ENV)))
     }
 
     /// What the source is, for `auth status` and errors.
