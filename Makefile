@@ -153,6 +153,7 @@ demo-php:
 # core's redis-store feature, so the workspace run includes the shared-store tests.
 test-rust:
 	tests/ensure-redis.sh
+	tests/ensure-keyring.sh
 	cargo test --release
 	# The crate alone, as a user's default build: no Redis code, and a store is refused.
 	cargo test --release -p blinksale --test options

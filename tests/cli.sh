@@ -81,5 +81,16 @@ for door_name in rust python node; do
   door "$door_name" recurring-invoices update-status "$rid" PAUSED -o jsonl | python3 -c 'import json, sys; assert json.load(sys.stdin)["status"] == "PAUSED"'
 done
 
+# A profile stored through each door is read back through the others (stdin, no shell token).
+for door_name in rust python node; do
+  cfg="$out/config-$door_name"
+  (unset BLINKSALE_API_TOKEN; export BLINKSALE_CONFIG_DIR="$cfg"
+    printf 'demo-token\n' | door "$door_name" auth login --profile "$door_name" --insecure-storage 2>/dev/null)
+  for reader in rust python node; do
+    got=$(unset BLINKSALE_API_TOKEN; export BLINKSALE_CONFIG_DIR="$cfg" BLINKSALE_PROFILE="$door_name"; door "$reader" auth token)
+    [ "$got" = demo-token ] || { echo "FAIL: a profile stored through $door_name is not read back through $reader" >&2; failed=1; }
+  done
+done
+
 [ "$failed" = 0 ] || exit 1
-echo "CLI: ${#cases[@]} commands + 2 token cases identical through the binary, the console script and npx; CSV rows = meta.total ($total); writes OK in all three"
+echo "CLI: ${#cases[@]} commands + 2 token cases identical through the binary, the console script and npx; CSV rows = meta.total ($total); writes and auth profiles OK in all three"

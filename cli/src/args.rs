@@ -29,8 +29,9 @@ pub enum Format {
     version,
     about = "The Blinksale API from the shell: every operation, CSV/JSON export, a local mock.",
     long_about = "The Blinksale API from the shell: every operation, CSV/JSON export, a local mock.\n\n\
-        The token is read from --token-file, the BLINKSALE_API_TOKEN environment variable, or the file named by \
-        BLINKSALE_API_TOKEN_FILE; a token file is read again when it changes. \
+        The token is read from --token-file, the BLINKSALE_API_TOKEN environment variable, the file named by \
+        BLINKSALE_API_TOKEN_FILE, or else the profile `blinksale auth login` stored (--profile, BLINKSALE_PROFILE, \
+        else `default`); a token file is read again when it changes. \
         There is deliberately no --token option: a token on the command line shows in `ps` and in \
         the shell's history. With BLINKSALE_RATE_LIMIT_STORE=redis://…, commands share the \
         token's rate limit with every other process using it.",
@@ -47,7 +48,11 @@ pub struct Global {
     /// shell history.
     #[arg(long, global = true, value_name = "PATH")]
     pub token_file: Option<PathBuf>,
-    /// The API's base URL (else BLINKSALE_BASE_URL, else https://app.blinksale.com/api/v1).
+    /// Use this profile's token and base URL (else BLINKSALE_PROFILE, else `default`); see `auth`.
+    /// BLINKSALE_API_TOKEN, when set, still wins.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// The API's base URL (else BLINKSALE_BASE_URL, else the profile's, else https://app.blinksale.com/api/v1).
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
     /// Seconds to wait for each response.
@@ -94,11 +99,41 @@ pub enum Builtin {
         #[arg(long = "accept-token", value_name = "VALUE[:PERMS]")]
         tokens: Vec<String>,
     },
+    /// Log in and out: tokens kept in the OS credential store, one profile per integration.
+    Auth {
+        #[command(subcommand)]
+        action: AuthAction,
+    },
     /// Print a shell completion script: `blinksale completions bash > /etc/bash_completion.d/blinksale`.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+/// `blinksale auth …`, in the conventions of `gh auth`.
+#[derive(Subcommand, Debug)]
+pub enum AuthAction {
+    /// Store a token for a profile (--profile, else `default`): read from a hidden prompt, or
+    /// from stdin when it is not a terminal (never from the command line), checked with one read
+    /// request, and kept in the OS credential store (the macOS Keychain, the Windows Credential
+    /// Manager, the Secret Service on Linux). --base-url is kept in the profile.
+    Login {
+        /// Keep the token in a file readable by you only (mode 0600) in the config directory,
+        /// for machines without a credential store.
+        #[arg(long)]
+        insecure_storage: bool,
+        /// Caught only to refuse it: a token on the command line shows in `ps` and in history.
+        #[arg(hide = true)]
+        argv_token: Option<String>,
+    },
+    /// List the profiles and the environment's token: where each token is, masked to its last
+    /// four characters, and whether it works (one read request each: ok, 401 or unreachable).
+    Status,
+    /// Delete a profile and its stored token (--profile, else `default`).
+    Logout,
+    /// Print the active token, for scripts: `curl -H "Authorization: Bearer $(blinksale auth token)" …`.
+    Token,
 }
 
 // A request body: `--data` and/or `--field`.

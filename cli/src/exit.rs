@@ -49,6 +49,8 @@ pub enum Failure {
     Usage(String),
     /// Writing the output failed (other than a closed pipe).
     Io(std::io::Error),
+    /// The output already said what failed (`auth status`): only the exit code is left.
+    Quiet(i32),
 }
 
 impl Failure {
@@ -61,17 +63,22 @@ impl Failure {
             Failure::Api(e) => code(e),
             Failure::Usage(_) => USAGE,
             Failure::Io(_) => 1,
+            Failure::Quiet(code) => *code,
         }
     }
 
     /// One human line, or with `--output json` the error object, on stderr.
     pub fn report(&self, json: bool) {
+        if let Failure::Quiet(_) = self {
+            return;
+        }
         let mut err = std::io::stderr().lock();
         let _ = if json {
             let value = match self {
                 Failure::Api(e) => e.to_json(),
                 Failure::Usage(m) => serde_json::json!({"code": "usage", "message": m}),
                 Failure::Io(e) => serde_json::json!({"code": "io", "message": e.to_string()}),
+                Failure::Quiet(_) => return,
             };
             writeln!(err, "{}", serde_json::json!({ "error": value }))
         } else {
@@ -79,7 +86,8 @@ impl Failure {
         };
     }
 
-    fn line(&self) -> String {
+    /// The one-line message.
+    pub fn line(&self) -> String {
         match self {
             Failure::Api(e) => {
                 let mut line = e.to_string();
@@ -90,6 +98,7 @@ impl Failure {
             }
             Failure::Usage(m) => m.clone(),
             Failure::Io(e) => format!("cannot write the output: {e}"),
+            Failure::Quiet(code) => format!("exit code {code}"),
         }
     }
 }

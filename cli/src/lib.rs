@@ -8,12 +8,17 @@ use blinksale::{Client, Method};
 use clap::{ArgMatches, FromArgMatches};
 
 mod args;
+mod auth;
 mod body;
+mod credentials;
 mod exit;
 mod mock;
 mod operation;
 mod output;
+mod profile;
 mod progress;
+mod status;
+mod store;
 
 pub use args::Format;
 pub use exit::EXIT_CODES_HELP;
@@ -68,13 +73,14 @@ fn run_args(args: Vec<OsString>) -> i32 {
 
 fn dispatch(matches: &ArgMatches, global: &Global, format: Format) -> Result<(), Failure> {
     let Some((name, sub)) = matches.subcommand() else { return Err(Failure::usage("no command given (try --help)")) };
-    if matches!(name, "request" | "mock" | "completions") {
+    if matches!(name, "request" | "mock" | "completions" | "auth") {
         let builtin = Builtin::from_arg_matches(matches).map_err(|e| Failure::usage(e.to_string()))?;
         return match builtin {
             Builtin::Completions { shell } => {
                 clap_complete::generate(shell, &mut args::command(), "blinksale", &mut std::io::stdout().lock());
                 Ok(())
             }
+            Builtin::Auth { action } => auth::run(&action, global),
             Builtin::Mock { port, seed, rate_limit, window, tokens } => mock::run(port, seed, rate_limit, window, &tokens),
             Builtin::Request { method, path, query, body } => {
                 let method = Method::parse(&method)?;
@@ -101,17 +107,11 @@ fn block_on<F: std::future::Future<Output = Result<(), Failure>>>(client: &Clien
     })
 }
 
-/// The client from the global options; the token from `--token-file` or the environment.
+/// The client from the global options; the token from `--token-file`, the environment or a
+/// profile (a token file is read again when it changes, so a long export survives a rotation).
 fn client(global: &Global) -> Result<Client, Failure> {
-    let mut builder = Client::builder().user_agent_suffix(format!("blinksale-cli/{}", env!("CARGO_PKG_VERSION")));
-    // The core's chain: --token-file (read again when it changes, so a long export survives a
-    // rotation), else BLINKSALE_API_TOKEN, else BLINKSALE_API_TOKEN_FILE.
-    if let Some(path) = &global.token_file {
-        builder = builder.token_file(path);
-    }
-    if let Some(url) = &global.base_url {
-        builder = builder.base_url(url);
-    }
+    let builder = Client::builder().user_agent_suffix(format!("blinksale-cli/{}", env!("CARGO_PKG_VERSION")));
+    let mut builder = credentials::active(global)?.apply(global, builder)?;
     if let Some(secs) = global.timeout {
         let timeout =
             std::time::Duration::try_from_secs_f64(secs).map_err(|_| Failure::usage(format!("--timeout {secs}: not a number of seconds")))?;

@@ -220,7 +220,7 @@ fn limiter(config: &Config) -> Result<Limiter> {
         // The token and base URL name the budget; only their hash reaches the store. A token
         // that may rotate (provider, file) does not: the base URL and the prefix name it then.
         let token = match config.credentials.source() {
-            crate::token::Source::Fixed(t) => t.expose().as_bytes().to_vec(),
+            crate::token::Source::Fixed(t) => t.expose_secret().as_bytes().to_vec(),
             _ => Vec::new(),
         };
         let scope = [&token[..], b"\n", config.base_url.as_str().as_bytes()].concat();

@@ -85,5 +85,5 @@ pub use resources::*;
 pub use response::Response;
 pub use rust_decimal::Decimal;
 pub use secret::SecretToken;
-pub use token::{TOKEN_FILE_ENV, TokenProvider};
+pub use token::{TOKEN_FILE_ENV, TokenProvider, from_environment as token_from_environment, read_token_file};
 pub use transport::{RawResponse, backoff};

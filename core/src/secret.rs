@@ -18,7 +18,7 @@ impl SecretToken {
     /// Checks a token that came from `origin` (named in the error, the token never is): not
     /// empty, no `Bearer ` prefix, no whitespace or control characters inside, which could never
     /// be valid and would corrupt the header.
-    pub(crate) fn from_source(raw: &str, origin: &str) -> Result<Self> {
+    pub fn from_source(raw: &str, origin: &str) -> Result<Self> {
         let token = raw.trim();
         let problem = if token.is_empty() {
             "is empty"
@@ -34,8 +34,9 @@ impl SecretToken {
         Err(Error::Config(format!("{origin} {problem}")))
     }
 
-    /// The token itself, for the `Authorization` header only.
-    pub(crate) fn expose(&self) -> &str {
+    /// The token itself, for a tool whose job is to hand it over (`blinksale auth token`,
+    /// storing it in a credential store). Never for a log line or a message.
+    pub fn expose_secret(&self) -> &str {
         &self.0
     }
 
@@ -75,7 +76,7 @@ mod tests {
             assert!(message.contains(says), "{message}");
             assert!(!message.contains("abcd"), "{message}");
         }
-        assert_eq!(SecretToken::new(" tok-1234\n").map(|t| t.expose().to_string()).ok().as_deref(), Some("tok-1234"));
+        assert_eq!(SecretToken::new(" tok-1234\n").map(|t| t.expose_secret().to_string()).ok().as_deref(), Some("tok-1234"));
         assert_eq!(SecretToken::new("abcdefgh").map(|t| t.masked()).ok().as_deref(), Some("****efgh"));
     }
 }

@@ -52,7 +52,6 @@ impl Source {
     /// The first source of the chain that is set. `token`, `provider` and `file` are the
     /// explicit settings; then the environment.
     pub(crate) fn resolve(token: Option<String>, provider: Option<Arc<dyn TokenProvider>>, file: Option<PathBuf>) -> Result<Source> {
-        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         if let Some(t) = token {
             return SecretToken::new(t).map(Source::Fixed);
         }
@@ -62,11 +61,10 @@ impl Source {
         if let Some(f) = file {
             return Ok(Source::File(f));
         }
-        if let Some(t) = env(TOKEN_ENV) {
-            return SecretToken::from_source(&t, TOKEN_ENV).map(Source::Fixed);
-        }
-        if let Some(f) = env(TOKEN_FILE_ENV) {
-            return Ok(Source::File(f.into()));
+        match environment() {
+            Some(EnvToken::Value(t)) => return SecretToken::from_source(&t, TOKEN_ENV).map(Source::Fixed),
+            Some(EnvToken::File(f)) => return Ok(Source::File(f)),
+            None => {}
         }
         Err(Error::Config(format!("no API token: pass a token or a token provider, set token_file, or set {} or {TOKEN_FILE_ENV}", TOKEN_ENV)))
     }
@@ -79,6 +77,33 @@ impl Source {
             Source::File(p) => format!("the token file {}", p.display()),
         }
     }
+}
+
+/// What the environment names: a token, or a file that holds one.
+enum EnvToken {
+    Value(String),
+    File(PathBuf),
+}
+
+fn environment() -> Option<EnvToken> {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    env(TOKEN_ENV).map(EnvToken::Value).or_else(|| env(TOKEN_FILE_ENV).map(|f| EnvToken::File(f.into())))
+}
+
+/// The token the environment gives, as a client would read it (`BLINKSALE_API_TOKEN`, else
+/// the file `BLINKSALE_API_TOKEN_FILE` names), with the variable it came from; `None` when
+/// neither is set. For tools that must say where a token came from (`blinksale auth status`).
+pub fn from_environment() -> Result<Option<(SecretToken, &'static str)>> {
+    Ok(match environment() {
+        Some(EnvToken::Value(t)) => Some((SecretToken::from_source(&t, TOKEN_ENV)?, TOKEN_ENV)),
+        Some(EnvToken::File(f)) => Some((read_file(&f)?.0, TOKEN_FILE_ENV)),
+        None => None,
+    })
+}
+
+/// Reads a token file once, checked as a client checks it.
+pub fn read_token_file(path: &Path) -> Result<SecretToken> {
+    read_file(path).map(|(token, _)| token)
 }
 
 /// What a token file looked like when read: a replaced file (or a swapped symlink, as a

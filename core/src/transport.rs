@@ -204,7 +204,7 @@ impl Attempts<'_> {
             .request(self.call.method.to_reqwest(), self.url.clone())
             .headers(self.headers.clone())
             .timeout(self.timeout)
-            .bearer_auth(token.expose())
+            .bearer_auth(token.expose_secret())
             .header(http::header::ACCEPT, "application/json");
         match &self.call.body {
             Some(body) => builder.header(http::header::CONTENT_TYPE, "application/json").body(body.clone()),
