@@ -136,7 +136,7 @@ php:
 # php-fpm's forked workers.
 test-php: php build-mock
 	tests/ensure-php.sh
-	php -d extension=$(PHP_EXT) $$(command -v phpunit) -c bindings-php/phpunit.xml
+	BLINKSALE_PHP_EXT=$(PHP_EXT) php -d extension=$(PHP_EXT) $$(command -v phpunit) -c bindings-php/phpunit.xml
 	PHP_CONFIG=$$(command -v php-config) cargo clippy --release --all-targets -p blinksale-php -- -D warnings
 	phpcs -q --standard=PSR12 --exclude=Generic.Files.LineLength bindings-php/phpunit examples/php
 	MOCK_FLAGS="--seed 120" tests/with-mock.sh tests/examples.sh php

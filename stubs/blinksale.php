@@ -9,8 +9,10 @@ namespace Blinksale\Internal {
     {
         public function __construct() {}
 
-        /** A client, or `['error' => details]`. */
-        public static function open(string $settings, string $user_agent): mixed {}
+        /** A client, or `['error' => details]`; the token provider is a callable. */
+        public static function open(string $settings, string $user_agent, mixed $token_provider = null): mixed {}
+
+        public function permissionsUsed(): array {}
 
         public function withOptions(?string $options_json = null): mixed {}
 
@@ -52,6 +54,12 @@ namespace Blinksale\Internal {
         public function inject(string $fault): mixed {}
 
         public function clearFaults(): mixed {}
+
+        public function addToken(string $spec): mixed {}
+
+        public function revokeToken(string $token): mixed {}
+
+        public function permissionsUsed(?string $token = null): mixed {}
 
         public function reset(): mixed {}
 
@@ -1604,8 +1612,9 @@ namespace Blinksale {
      *     $client = new \Blinksale\Client(['token' => $t, 'timeout' => 30.0, 'maxRetries' => 2]);
      *     $page = $client->clients->list(['per_page' => 25]);
      *
-     * Settings are the core's (camelCase, durations in seconds): token, tokenFile (read again
-     * when it changes), baseUrl, timeout,
+     * Settings are the core's (camelCase, durations in seconds): token (a string, or a callable
+     * returning one: asked on first use and again after a 401, so a rotated token is picked up),
+     * tokenFile (read again when it changes), baseUrl, timeout,
      * connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes,
      * rateLimitStore, rateLimitStorePrefix. An unknown or wrong one is a ConfigurationException.
      */
@@ -1626,6 +1635,9 @@ namespace Blinksale {
 
         /** The base URL requests go to, with `/api/v1`. */
         public function baseUrl(): string {}
+
+        /** @return list<string> the permissions this client's calls needed (`read`, `write`, `send`) */
+        public function permissionsUsed(): array {}
 
         /** @return array{limit: ?int, remaining: ?int, reset: ?float}|null what the last response said */
         public function rateLimit(): ?array {}
@@ -1694,6 +1706,20 @@ namespace Blinksale\Testing {
         public function clearFaults(): void {}
 
         /** Back to the seeded data, faults and log cleared. */
+        /** Accepts one more token while running, `VALUE[:read,write,send]` (all three by default). */
+        public function addToken(#[\SensitiveParameter] string $spec): void {}
+
+        /** Stops accepting a token (to test rotation); whether it was accepted. */
+        public function revokeToken(#[\SensitiveParameter] string $token): bool {}
+
+        /**
+         * The permissions the requests needed, granted or not: one token's, or every token's.
+         * Run an integration's tests, then create its token with exactly these.
+         *
+         * @return list<string>
+         */
+        public function permissionsUsed(?string $token = null): array {}
+
         public function reset(): void {}
 
         public function stop(): void {}

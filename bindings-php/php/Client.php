@@ -15,8 +15,9 @@ use Blinksale\Internal\Resources;
  *     $client = new \Blinksale\Client(['token' => $t, 'timeout' => 30.0, 'maxRetries' => 2]);
  *     $page = $client->clients->list(['per_page' => 25]);
  *
- * Settings are the core's (camelCase, durations in seconds): token, tokenFile (read again
- * when it changes), baseUrl, timeout,
+ * Settings are the core's (camelCase, durations in seconds): token (a string, or a callable
+ * returning one: asked on first use and again after a 401, so a rotated token is picked up),
+ * tokenFile (read again when it changes), baseUrl, timeout,
  * connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes,
  * rateLimitStore, rateLimitStorePrefix. An unknown or wrong one is a ConfigurationException.
  */
@@ -27,7 +28,12 @@ final class Client extends Resources
     /** @param array<string, mixed> $options */
     public function __construct(#[\SensitiveParameter] array $options = [], ?NativeClient $native = null)
     {
-        $this->native = $native ?? Core::check(NativeClient::open(Core::json($options, true), self::userAgent()));
+        $provider = null;
+        if (isset($options['token']) && !is_string($options['token']) && is_callable($options['token'])) {
+            $provider = $options['token'];
+            unset($options['token']);
+        }
+        $this->native = $native ?? Core::check(NativeClient::open(Core::json($options, true), self::userAgent(), $provider));
         $this->attachResources($this->native);
     }
 
@@ -46,6 +52,12 @@ final class Client extends Resources
     public function baseUrl(): string
     {
         return $this->native->baseUrl();
+    }
+
+    /** @return list<string> the permissions this client's calls needed (`read`, `write`, `send`) */
+    public function permissionsUsed(): array
+    {
+        return $this->native->permissionsUsed();
     }
 
     /** @return array{limit: ?int, remaining: ?int, reset: ?float}|null what the last response said */

@@ -11,6 +11,7 @@ use ext_php_rs::types::Zval;
 use crate::convert::{PHP, decoded, options, parse, query_pairs, reply, value};
 use crate::errors::{config, error_value};
 use crate::stream::NativeStream;
+use crate::tokens::PhpProvider;
 use crate::{decode, runtime};
 
 #[php_class]
@@ -56,16 +57,34 @@ impl NativeClient {
     }
 }
 
+/// A PHP token provider is called on the calling thread only; a client that works between
+/// calls runs them on a shared runtime's workers.
+fn on_this_thread(client: blinksale::Client) -> blinksale::Result<blinksale::Client> {
+    if client.works_between_calls() {
+        return Err(blinksale::Error::Config("a callable token cannot be used with rateLimitStore in PHP: give a string or tokenFile".into()));
+    }
+    Ok(client)
+}
+
 #[php_impl]
 impl NativeClient {
-    /// A client from the contract's settings (JSON), or `['error' => …]`.
-    pub fn open(settings: String, user_agent: String) -> Zval {
-        value(
-            parse(Some(&settings), "settings")
-                .and_then(|s| ClientSettings::from_json(s, PHP))
-                .and_then(|s| s.build(&user_agent))
-                .map(NativeClient::wrap),
-        )
+    /// A client from the contract's settings (JSON) and a token provider (a callable), or
+    /// `['error' => …]`.
+    pub fn open(settings: String, user_agent: String, token_provider: Option<&Zval>) -> Zval {
+        let built = parse(Some(&settings), "settings").and_then(|s| ClientSettings::from_json(s, PHP)).and_then(|s| {
+            let builder = s.builder(&user_agent);
+            match token_provider.filter(|z| !z.is_null()) {
+                Some(callable) => builder.token_provider(PhpProvider::new(callable)?).build().and_then(on_this_thread),
+                None => builder.build(),
+            }
+        });
+        value(built.map(NativeClient::wrap))
+    }
+
+    /// The permissions this client's calls needed (`read`, `write`, `send`).
+    pub fn permissions_used(&self) -> Vec<String> {
+        let client = self.current.lock().unwrap_or_else(|e| e.into_inner()).1.clone();
+        client.permissions_used().iter().map(ToString::to_string).collect()
     }
 
     /// A client sharing this one's pool and rate limiter, with other defaults.

@@ -12,6 +12,7 @@ mod mock;
 mod runtime;
 mod sources;
 mod stream;
+mod tokens;
 mod vm;
 
 use ext_php_rs::prelude::*;

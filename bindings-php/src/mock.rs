@@ -98,6 +98,21 @@ impl NativeMock {
         done(self.with(MockServer::clear_faults))
     }
 
+    /// Accepts one more token, `VALUE[:read,write,send]`.
+    pub fn add_token(&self, spec: String) -> Zval {
+        done(TokenSpec::parse(&spec).and_then(|t| self.with(|s| s.add_token(t))))
+    }
+
+    /// Stops accepting a token; whether it was accepted.
+    pub fn revoke_token(&self, token: String) -> Zval {
+        done(self.with(|s| s.revoke_token(&token)))
+    }
+
+    /// The permissions the requests needed: one token's, or every token's.
+    pub fn permissions_used(&self, token: Option<String>) -> Zval {
+        done(self.with(|s| s.permissions_used(token.as_deref()).into_iter().map(|p| p.as_str().to_string()).collect::<Vec<_>>()))
+    }
+
     pub fn reset(&self) -> Zval {
         done(self.with(MockServer::reset))
     }

@@ -12,8 +12,12 @@ class NativeClient
     {
     }
 
-    /** A client, or `['error' => details]`. */
-    public static function open(string $settings, string $user_agent): mixed
+    /** A client, or `['error' => details]`; the token provider is a callable. */
+    public static function open(string $settings, string $user_agent, mixed $token_provider = null): mixed
+    {
+    }
+
+    public function permissionsUsed(): array
     {
     }
 
@@ -87,6 +91,18 @@ class NativeMock
     }
 
     public function clearFaults(): mixed
+    {
+    }
+
+    public function addToken(string $spec): mixed
+    {
+    }
+
+    public function revokeToken(string $token): mixed
+    {
+    }
+
+    public function permissionsUsed(?string $token = null): mixed
     {
     }
 

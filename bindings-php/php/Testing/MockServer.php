@@ -79,6 +79,29 @@ final class MockServer
     }
 
     /** Back to the seeded data, faults and log cleared. */
+    /** Accepts one more token while running, `VALUE[:read,write,send]` (all three by default). */
+    public function addToken(#[\SensitiveParameter] string $spec): void
+    {
+        Core::check($this->native->addToken($spec));
+    }
+
+    /** Stops accepting a token (to test rotation); whether it was accepted. */
+    public function revokeToken(#[\SensitiveParameter] string $token): bool
+    {
+        return Core::check($this->native->revokeToken($token));
+    }
+
+    /**
+     * The permissions the requests needed, granted or not: one token's, or every token's.
+     * Run an integration's tests, then create its token with exactly these.
+     *
+     * @return list<string>
+     */
+    public function permissionsUsed(?string $token = null): array
+    {
+        return Core::check($this->native->permissionsUsed($token));
+    }
+
     public function reset(): void
     {
         Core::check($this->native->reset());
