@@ -47,6 +47,8 @@ namespace Blinksale\Internal {
 
         public function token(): string {}
 
+        public function caPath(): ?string {}
+
         public function requests(): mixed {}
 
         public function clearRequests(): mixed {}
@@ -1616,7 +1618,9 @@ namespace Blinksale {
      * returning one: asked on first use and again after a 401, so a rotated token is picked up),
      * tokenFile (read again when it changes), baseUrl, timeout,
      * connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes,
-     * rateLimitStore, rateLimitStorePrefix. An unknown or wrong one is a ConfigurationException.
+     * caBundle (a PEM file of CAs trusted beside the platform's), caBundleOnly, proxy (a URL, or
+     * false for none, not even the environment's), rateLimitStore, rateLimitStorePrefix. An
+     * unknown or wrong one is a ConfigurationException.
      */
     final class Client extends Resources
     {
@@ -1673,17 +1677,22 @@ namespace Blinksale\Testing {
      *
      * Options: seed (extra clients and invoices), rateLimit (requests per window and token; 0,
      * the default, for none), window (seconds), tokens (`VALUE:read,write,send` strings; default
-     * `demo-token` with every permission), host.
+     * `demo-token` with every permission), host, tls (HTTPS with HTTP/2 and HTTP/1.1, from a CA
+     * made at start whose PEM file is caPath(): give it to the client as caBundle), idleTimeout
+     * (seconds before an idle connection is closed, as a load balancer does).
      */
     final class MockServer
     {
         private function __construct(private readonly NativeMock $native) {}
 
-        /** @param array{seed?: int, rateLimit?: int, window?: float, tokens?: list<string>, host?: string} $options */
+        /** @param array{seed?: int, rateLimit?: int, window?: float, tokens?: list<string>, host?: string, tls?: bool, idleTimeout?: float} $options */
         public static function start(array $options = []): self {}
 
         /** The base URL, with `/api/v1`. */
         public function url(): string {}
+
+        /** With tls, the CA file (PEM) that signed the mock's certificate; null without. */
+        public function caPath(): ?string {}
 
         /** The first token the mock accepts. */
         public function token(): string {}

@@ -151,6 +151,7 @@ KIND_TYPES = {
     "bool": "boolean",
     "text": "string",
     "secret": "string | TokenProvider",
+    "proxy": "string | false",
     "headers": "Record<string, string>",
     "query": "Record<string, string | number | boolean>",
     "object": "Record<string, unknown>",

@@ -29,6 +29,7 @@ PHP_TYPES = {
     "bool": "?bool",
     "text": "?string",
     "secret": "?string",
+    "proxy": "string|false|null",
     "headers": "array",
     "query": "array",
     "object": "array",

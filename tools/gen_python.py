@@ -37,6 +37,7 @@ KIND_TYPES = {
     "bool": "bool",
     "text": "str",
     "secret": "TokenSource",
+    "proxy": "Union[str, Literal[False]]",
     "headers": "Headers",
     "query": "Query",
     "object": "Body",
@@ -508,9 +509,9 @@ def typed_dict(name: str, doc: str, fields: List[dict], *, total: bool, names=la
 
 def contract_py(schema: dict) -> str:
     c = schema["contract"]
-    out = ["from __future__ import annotations", "", "from typing import Any, Dict, List, Optional", ""]
+    out = ["from __future__ import annotations", "", "from typing import Any, Dict, List, Optional, Union", ""]
     out += [
-        "from typing_extensions import TypedDict",
+        "from typing_extensions import Literal, TypedDict",
         "",
         "from ._rate_limit import RateLimit",
         "from ._tokens import TokenSource",

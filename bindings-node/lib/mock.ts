@@ -2,7 +2,8 @@
 import { NativeMock } from './native';
 
 export interface Fault {
-  kind?: 'status' | 'rate_limit' | 'delay' | 'drop' | 'truncate';
+  /** `refuse_stream` resets an HTTP/2 stream with REFUSED_STREAM before it is processed. */
+  kind?: 'status' | 'rate_limit' | 'delay' | 'drop' | 'refuse_stream' | 'truncate';
   /** '/clients', '/clients*' (prefix) or '*' (default). */
   path?: string;
   method?: string;
@@ -18,6 +19,10 @@ export interface LoggedRequest {
   seq: number;
   at_ms: number;
   method: string;
+  /** 'HTTP/1.1' or 'HTTP/2.0'. */
+  protocol: string;
+  /** The connection it came on, numbered from 1. */
+  connection: number;
   path: string;
   query: string | null;
   /** Names lower-case; never `authorization`. */
@@ -36,18 +41,25 @@ export interface MockOptions {
   seed?: number;
   /** 'VALUE:read,write,send' strings. */
   tokens?: string[];
+  /** HTTPS (HTTP/2 and HTTP/1.1) with a certificate from a CA made at start: trust `caPath`. */
+  tls?: boolean;
+  /** Seconds a connection may stay idle before the mock closes it, as a load balancer does. */
+  idleTimeout?: number;
 }
 
 /** A local Blinksale API server with seeded demo data, a request log and fault injection. */
 export class MockServer {
   readonly url: string;
   readonly token: string;
+  /** With `tls`, the CA file (PEM) to give the client as `caBundle`. */
+  readonly caPath: string | null;
   #native: NativeMock;
 
   private constructor(native: NativeMock) {
     this.#native = native;
     this.url = native.url;
     this.token = native.token;
+    this.caPath = native.caPath ?? null;
   }
 
   static async start(options: MockOptions = {}): Promise<MockServer> {

@@ -13,6 +13,18 @@ pub struct MockOptions {
     pub window: Option<f64>,
     pub seed: Option<u32>,
     pub tokens: Option<Vec<String>>,
+    /// HTTPS (HTTP/2 and HTTP/1.1) with a certificate from a CA made at start.
+    pub tls: Option<bool>,
+    /// Seconds a connection may stay idle before the mock closes it.
+    pub idle_timeout: Option<f64>,
+}
+
+/// A positive number of seconds, or what it must be.
+fn seconds(name: &str, s: f64) -> Result<Duration> {
+    Duration::try_from_secs_f64(s)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| Error::new(Status::InvalidArg, format!("{name} must be a positive number of seconds")))
 }
 
 /// The embedded blinksale-mock.
@@ -21,6 +33,7 @@ pub struct NativeMock {
     server: Mutex<Option<blinksale_mock::MockServer>>,
     url: String,
     token: String,
+    ca_path: Option<String>,
 }
 
 #[napi]
@@ -34,19 +47,24 @@ impl NativeMock {
             .map(|t| blinksale_mock::TokenSpec::parse(t))
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| Error::new(Status::InvalidArg, e))?;
-        let window = options.window.unwrap_or(60.0);
-        if !(window.is_finite() && window > 0.0) {
-            return Err(Error::new(Status::InvalidArg, "window must be a positive number of seconds"));
-        }
         let config = blinksale_mock::MockConfig {
             tokens,
             rate_limit: options.rate_limit.unwrap_or(0),
-            window: Duration::from_secs_f64(window),
+            window: seconds("window", options.window.unwrap_or(60.0))?,
             seed: options.seed.unwrap_or(0) as usize,
+            tls: options.tls.unwrap_or(false),
+            idle_timeout: options.idle_timeout.map(|s| seconds("idleTimeout", s)).transpose()?,
             ..Default::default()
         };
         let server = blinksale_mock::MockServer::start(config).map_err(|e| Error::from_reason(format!("cannot start the mock: {e}")))?;
-        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), server: Mutex::new(Some(server)) })
+        let ca_path = server.ca_path().map(|p| p.display().to_string());
+        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), ca_path, server: Mutex::new(Some(server)) })
+    }
+
+    /// With TLS, the CA file (PEM) that signed the mock's certificate.
+    #[napi(getter)]
+    pub fn ca_path(&self) -> Option<String> {
+        self.ca_path.clone()
     }
 
     #[napi(getter)]

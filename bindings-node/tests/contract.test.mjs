@@ -12,12 +12,24 @@ const require = createRequire(import.meta.url);
 const addon = require(path.join(path.dirname(require.resolve('blinksale/package.json')), 'native.js'));
 const { contract } = JSON.parse(addon.schemaJson());
 const camel = (n) => n.replace(/_(\w)/g, (_, c) => c.toUpperCase());
-const SAMPLES = { duration: 1500, count: 3, headers: { 'x-a': '1' }, query: { a: 1 }, object: { a: 1 }, secret: TOKEN };
+const SAMPLES = {
+  duration: 1500,
+  count: 3,
+  bool: false,
+  proxy: false,
+  headers: { 'x-a': '1' },
+  query: { a: 1 },
+  object: { a: 1 },
+  secret: TOKEN,
+};
 const TEXT = { base_url: null, rate_limit_store: 'redis://127.0.0.1:1' };
 const sample = (f, url) => SAMPLES[f.kind] ?? (f.name in TEXT ? (TEXT[f.name] ?? url) : 'x');
 
 test('every client setting and per-request option is taken by its camelCase name', async () => {
   const mock = await MockServer.start({ tokens: [`${TOKEN}:read,write,send`] });
+  // A setting that names a file gets a real one: the CA of a TLS mock.
+  const tls = await MockServer.start({ tls: true });
+  TEXT.ca_bundle = tls.caPath;
   for (const f of contract.client_settings) {
     const options = { token: TOKEN, baseUrl: mock.url, [camel(f.name)]: sample(f, mock.url) };
     assert.ok(new Blinksale(options), f.name);
@@ -35,6 +47,7 @@ test('every client setting and per-request option is taken by its camelCase name
     (e) => e instanceof ConfigurationError && /unknown option "timeoutt"/.test(e.message),
   );
   await assert.rejects(client.units.list({}, { deadline: -1 }), (e) => e instanceof InvalidRequestError && e.field === 'deadline');
+  await tls.stop();
   await mock.stop();
 });
 

@@ -19,7 +19,9 @@ use Blinksale\Internal\Resources;
  * returning one: asked on first use and again after a 401, so a rotated token is picked up),
  * tokenFile (read again when it changes), baseUrl, timeout,
  * connectTimeout, maxRetries, defaultHeaders, rateLimit, deadline, maxResponseBytes,
- * rateLimitStore, rateLimitStorePrefix. An unknown or wrong one is a ConfigurationException.
+ * caBundle (a PEM file of CAs trusted beside the platform's), caBundleOnly, proxy (a URL, or
+ * false for none, not even the environment's), rateLimitStore, rateLimitStorePrefix. An
+ * unknown or wrong one is a ConfigurationException.
  */
 final class Client extends Resources
 {

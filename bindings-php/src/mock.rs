@@ -19,6 +19,8 @@ struct Options {
     seed: usize,
     tokens: Vec<String>,
     host: String,
+    tls: bool,
+    idle_timeout: Option<f64>,
 }
 
 #[php_class]
@@ -27,6 +29,7 @@ pub struct NativeMock {
     server: Mutex<Option<MockServer>>,
     url: String,
     token: String,
+    ca_path: Option<String>,
 }
 
 impl NativeMock {
@@ -37,21 +40,26 @@ impl NativeMock {
 
     fn start(options: &str) -> Result<NativeMock, String> {
         let o: Options = serde_json::from_str(options).map_err(|e| format!("mock options: {e}"))?;
-        if !(o.window.is_finite() && o.window > 0.0) {
-            return Err("window must be a positive number of seconds".into());
-        }
+        let seconds = |name: &str, s: f64| {
+            Duration::try_from_secs_f64(s).ok().filter(|d| !d.is_zero()).ok_or(format!("{name} must be a positive number of seconds"))
+        };
+        let window = seconds("window", o.window)?;
+        let idle_timeout = o.idle_timeout.map(|s| seconds("idleTimeout", s)).transpose()?;
         let tokens = o.tokens.iter().map(|t| TokenSpec::parse(t)).collect::<Result<Vec<_>, _>>()?;
         let cfg = MockConfig {
             host: o.host,
             port: 0,
             tokens,
             rate_limit: o.rate_limit,
-            window: Duration::from_secs_f64(o.window),
+            window,
             seed: o.seed,
+            tls: o.tls,
+            idle_timeout,
             ..Default::default()
         };
         let server = MockServer::start(cfg).map_err(|e| format!("cannot start the mock: {e}"))?;
-        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), server: Mutex::new(Some(server)) })
+        let ca_path = server.ca_path().map(|p| p.display().to_string());
+        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), ca_path, server: Mutex::new(Some(server)) })
     }
 }
 
@@ -77,6 +85,11 @@ impl NativeMock {
 
     pub fn token(&self) -> String {
         self.token.clone()
+    }
+
+    /// With TLS, the CA file (PEM) that signed the mock's certificate.
+    pub fn ca_path(&self) -> Option<String> {
+        self.ca_path.clone()
     }
 
     /// The request log, decoded as API data is (bodies keep exact numbers).

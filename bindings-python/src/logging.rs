@@ -39,6 +39,8 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
 
 /// Installs the bridge as the process's tracing subscriber, unless one is set already.
 pub fn install() {
-    let _ = tracing::subscriber::set_global_default(tracing_subscriber::registry().with(PythonLogging));
+    let _ = tracing::subscriber::set_global_default(
+        tracing_subscriber::registry().with(PythonLogging.with_filter(tracing_subscriber::filter::filter_fn(blinksale::log::is_ours))),
+    );
     blinksale::log::set_level_from_env();
 }

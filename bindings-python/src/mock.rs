@@ -11,6 +11,7 @@ pub struct NativeMock {
     server: Mutex<Option<MockServer>>,
     url: String,
     token: String,
+    ca_path: Option<String>,
 }
 
 impl NativeMock {
@@ -23,15 +24,37 @@ impl NativeMock {
 #[pymethods]
 impl NativeMock {
     #[new]
-    #[pyo3(signature = (rate_limit, window, seed, tokens, host))]
-    fn new(py: Python<'_>, rate_limit: u32, window: f64, seed: usize, tokens: Vec<String>, host: String) -> PyResult<Self> {
-        if !(window.is_finite() && window > 0.0) {
-            return Err(PyValueError::new_err("window must be a positive number of seconds"));
-        }
+    #[pyo3(signature = (rate_limit, window, seed, tokens, host, tls, idle_timeout))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        rate_limit: u32,
+        window: f64,
+        seed: usize,
+        tokens: Vec<String>,
+        host: String,
+        tls: bool,
+        idle_timeout: Option<f64>,
+    ) -> PyResult<Self> {
+        let seconds = |name: &str, s: f64| {
+            Duration::try_from_secs_f64(s)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| PyValueError::new_err(format!("{name} must be a positive number of seconds")))
+        };
+        let window = seconds("window", window)?;
+        let idle_timeout = idle_timeout.map(|s| seconds("idle_timeout", s)).transpose()?;
         let tokens = tokens.iter().map(|t| TokenSpec::parse(t)).collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;
-        let config = MockConfig { host, port: 0, tokens, rate_limit, window: Duration::from_secs_f64(window), seed, ..Default::default() };
+        let config = MockConfig { host, port: 0, tokens, rate_limit, window, seed, tls, idle_timeout, ..Default::default() };
         let server = py.detach(|| MockServer::start(config)).map_err(|e| PyRuntimeError::new_err(format!("cannot start the mock: {e}")))?;
-        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), server: Mutex::new(Some(server)) })
+        let ca_path = server.ca_path().map(|p| p.display().to_string());
+        Ok(NativeMock { url: server.url().to_string(), token: server.token().to_string(), ca_path, server: Mutex::new(Some(server)) })
+    }
+
+    /// With TLS, the CA file (PEM) that signed the mock's certificate.
+    #[getter]
+    fn ca_path(&self) -> Option<String> {
+        self.ca_path.clone()
     }
 
     #[getter]

@@ -4,6 +4,7 @@ use std::time::Duration;
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::network::{Network, Proxy};
 use crate::options::{RequestOptions, header_map, positive};
 use crate::token::{Credentials, Source, TokenProvider};
 
@@ -41,6 +42,8 @@ pub struct Config {
     pub(crate) deadline: Option<Duration>,
     pub(crate) max_response_bytes: u64,
     pub(crate) log_sink: Option<crate::log::LogSink>,
+    /// Trusted CAs and the proxy.
+    pub(crate) network: Network,
     /// A Redis URL whose store shares the rate limit between processes (may hold a password:
     /// never shown).
     pub(crate) rate_limit_store: Option<StoreUrl>,
@@ -147,6 +150,9 @@ pub struct ClientBuilder {
     deadline: Option<Duration>,
     max_response_bytes: Option<u64>,
     log_sink: Option<crate::log::LogSink>,
+    ca_bundle: Option<std::path::PathBuf>,
+    ca_bundle_only: bool,
+    proxy: Option<Result<Proxy>>,
     rate_limit_store: Option<String>,
     rate_limit_store_prefix: Option<String>,
 }
@@ -245,6 +251,31 @@ impl ClientBuilder {
         self
     }
 
+    /// Also trusts the CA certificates of this PEM file (a private CA's, a TLS-inspecting
+    /// proxy's), beside the platform's; else `BLINKSALE_CA_BUNDLE` is read. A file without a
+    /// certificate is a configuration error naming it.
+    pub fn ca_bundle(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.ca_bundle = Some(path.into());
+        self
+    }
+    /// Trusts the bundle's certificates only, not the platform's.
+    pub fn ca_bundle_only(mut self, only: bool) -> Self {
+        self.ca_bundle_only = only;
+        self
+    }
+    /// Sends every request through this proxy: `http://[user:password@]host:port` or
+    /// `https://…` (https requests are tunnelled with CONNECT, so the proxy never sees the
+    /// token). `NO_PROXY` is honoured. Without it, `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`.
+    pub fn proxy(mut self, url: &str) -> Self {
+        self.proxy = Some(Proxy::parse(url));
+        self
+    }
+    /// No proxy, whatever the environment says.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = Some(Ok(Proxy::Off));
+        self
+    }
+
     /// Shares the rate limit with every process that uses the same token, through Redis or
     /// Valkey (`redis://host:6379/0`; TLS `rediss://` is not supported); else `BLINKSALE_RATE_LIMIT_STORE` is read.
     /// Needs the `redis-store` feature. When the store fails or is slow, the client paces on
@@ -279,7 +310,9 @@ impl ClientBuilder {
         for (name, d) in [("timeout", self.timeout), ("connect_timeout", self.connect_timeout), ("deadline", self.deadline)] {
             positive(name, d).map_err(Error::Config)?;
         }
+        let network = Network::new(self.ca_bundle, self.ca_bundle_only, self.proxy.transpose()?.unwrap_or_default())?;
         Ok(Config {
+            network,
             credentials: std::sync::Arc::new(credentials),
             base_url,
             connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),

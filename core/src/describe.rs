@@ -231,6 +231,8 @@ pub enum Kind {
     Count,
     /// true or false.
     Bool,
+    /// A proxy URL, or false for none (not even the environment's).
+    Proxy,
     /// Header names to values.
     Headers,
     /// Query names to values (text, numbers or booleans).

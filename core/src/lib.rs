@@ -40,6 +40,7 @@ mod error;
 pub mod log;
 mod method;
 mod models;
+mod network;
 pub mod ops;
 mod options;
 mod pagination;
@@ -78,6 +79,7 @@ pub use error::{ApiErrorInfo, ERROR_BODY_LIMIT, ERROR_KINDS, Error, ErrorDetails
 pub use http;
 pub use method::Method;
 pub use models::{MetaLink, PageLinks, PageMeta};
+pub use network::{CA_BUNDLE_ENV, Proxy};
 pub use options::RequestOptions;
 pub use pagination::{ChunkStream, ItemStream, Page, PageChunk, PageStream};
 pub use ratelimit::RateLimit;

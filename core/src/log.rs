@@ -46,10 +46,17 @@ pub fn set_level_from_env() {
     }
 }
 
+/// Whether a callsite is the client's own. A subscriber that takes only these never records
+/// the spans of the HTTP stack (h2, hyper), which may be dropped while a thread exits, after the
+/// subscriber's own thread state is gone.
+pub fn is_ours(meta: &Metadata<'_>) -> bool {
+    meta.target().starts_with("blinksale")
+}
+
 /// Whether an event of this kind is forwarded: the core's own, at the level set or above.
 pub fn enabled(meta: &Metadata<'_>) -> bool {
     let wanted = LEVEL.load(Ordering::Relaxed);
-    wanted != 0 && rank(meta.level()) <= wanted && meta.target().starts_with("blinksale")
+    wanted != 0 && rank(meta.level()) <= wanted && is_ours(meta)
 }
 
 /// The event as one line: its message, then `name=value` fields.

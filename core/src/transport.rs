@@ -338,6 +338,9 @@ fn transport_error(e: &reqwest::Error, timeout: Duration) -> Error {
     if e.is_timeout() {
         return Error::Timeout { after: timeout };
     }
+    if let Some(message) = crate::network::untrusted(e) {
+        return Error::Connection { message, request_sent: false };
+    }
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {

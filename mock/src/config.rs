@@ -106,6 +106,10 @@ pub struct MockConfig {
     pub seed: usize,
     /// Largest request body accepted.
     pub max_body_bytes: usize,
+    /// Serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN) with a certificate from a CA made at start.
+    pub tls: bool,
+    /// Close a connection once it has been idle this long, as load balancers do.
+    pub idle_timeout: Option<Duration>,
 }
 
 /// The token accepted when none is configured.
@@ -121,6 +125,8 @@ impl Default for MockConfig {
             window: Duration::from_secs(60),
             seed: 0,
             max_body_bytes: 1024 * 1024,
+            tls: false,
+            idle_timeout: None,
         }
     }
 }

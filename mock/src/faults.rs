@@ -26,6 +26,9 @@ pub enum FaultKind {
     Delay(Duration),
     /// Close the connection before any response; the request is not processed.
     Drop,
+    /// Over HTTP/2, reset the stream with REFUSED_STREAM before processing it (the protocol's
+    /// "not processed, safe to retry"); over HTTP/1.1, as `Drop`.
+    RefuseStream,
     /// Serve the request, then send only the first half of the JSON body.
     Truncate,
 }
@@ -38,6 +41,7 @@ impl FaultKind {
             FaultKind::RateLimited { .. } => "rate_limit",
             FaultKind::Delay(_) => "delay",
             FaultKind::Drop => "drop",
+            FaultKind::RefuseStream => "refuse_stream",
             FaultKind::Truncate => "truncate",
         }
     }
@@ -71,6 +75,10 @@ impl Fault {
     /// A delay before the request is served.
     pub fn delay(delay: Duration) -> Self {
         Fault::new(FaultKind::Delay(delay))
+    }
+    /// An HTTP/2 stream reset with REFUSED_STREAM before the request is processed.
+    pub fn refuse_stream() -> Self {
+        Fault::new(FaultKind::RefuseStream)
     }
     /// A connection closed before any response.
     pub fn drop_connection() -> Self {
@@ -122,7 +130,7 @@ impl Fault {
     }
 
     /// Reads the admin API's JSON form:
-    /// `{"path", "method"?, "times"?, "kind": "status"|"rate_limit"|"delay"|"drop"|"truncate",
+    /// `{"path", "method"?, "times"?, "kind": "status"|"rate_limit"|"delay"|"drop"|"refuse_stream"|"truncate",
     ///   "status"?, "body": "json"|"html", "after_handler"?, "reset"?, "ms"?}`.
     pub fn from_json(v: &Value) -> Result<Fault, String> {
         let o = v.as_object().ok_or("a fault must be a JSON object")?;
@@ -147,6 +155,7 @@ impl Fault {
             "rate_limit" => FaultKind::RateLimited { reset_secs: num("reset", 1)? },
             "delay" => FaultKind::Delay(Duration::from_millis(num("ms", 100)?)),
             "drop" => FaultKind::Drop,
+            "refuse_stream" => FaultKind::RefuseStream,
             "truncate" => FaultKind::Truncate,
             other => return Err(format!("unknown fault kind {other:?}")),
         };
@@ -169,7 +178,7 @@ impl Fault {
             }
             FaultKind::RateLimited { reset_secs } => v["reset"] = json!(reset_secs),
             FaultKind::Delay(d) => v["ms"] = json!(d.as_millis() as u64),
-            FaultKind::Drop | FaultKind::Truncate => {}
+            FaultKind::Drop | FaultKind::RefuseStream | FaultKind::Truncate => {}
         }
         v
     }

@@ -15,6 +15,7 @@
 
 mod admin;
 mod config;
+mod connection;
 mod faults;
 mod log;
 mod money;
@@ -26,6 +27,7 @@ mod seed;
 mod server;
 mod service;
 mod store;
+mod tls;
 mod tokens;
 mod validate;
 
@@ -34,3 +36,4 @@ pub use faults::{Fault, FaultKind};
 pub use log::LoggedRequest;
 pub use server::{MockServer, serve};
 pub use service::State;
+pub use tls::{CaFile, Tls};

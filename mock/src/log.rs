@@ -15,6 +15,10 @@ pub struct LoggedRequest {
     pub at_ms: u64,
     /// The HTTP method.
     pub method: String,
+    /// `HTTP/1.1` or `HTTP/2.0`.
+    pub protocol: String,
+    /// The connection it came on, numbered from 1 in accept order (0: not known).
+    pub connection: u64,
     /// The path as sent, including `/api/v1`.
     pub path: String,
     /// The raw query string.
@@ -35,6 +39,7 @@ pub struct LoggedRequest {
 pub struct RequestLog {
     started: std::time::Instant,
     next: AtomicU64,
+    connections: AtomicU64,
     entries: Mutex<VecDeque<LoggedRequest>>,
 }
 
@@ -42,13 +47,21 @@ const CAP: usize = 100_000;
 
 impl Default for RequestLog {
     fn default() -> Self {
-        RequestLog { started: std::time::Instant::now(), next: AtomicU64::new(1), entries: Mutex::new(VecDeque::new()) }
+        RequestLog {
+            started: std::time::Instant::now(),
+            next: AtomicU64::new(1),
+            connections: AtomicU64::new(1),
+            entries: Mutex::new(VecDeque::new()),
+        }
     }
 }
 
 impl RequestLog {
     pub fn next_seq(&self) -> u64 {
         self.next.fetch_add(1, Ordering::Relaxed)
+    }
+    pub fn next_connection(&self) -> u64 {
+        self.connections.fetch_add(1, Ordering::Relaxed)
     }
     pub fn elapsed_ms(&self) -> u64 {
         self.started.elapsed().as_millis() as u64

@@ -5,19 +5,19 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio_rustls::TlsAcceptor;
 
 use crate::config::{MockConfig, Permission, TokenSpec};
 use crate::faults::Fault;
 use crate::log::LoggedRequest;
-use crate::service::{State, handle};
+use crate::service::State;
+use crate::tls::{CaFile, Tls};
 
-/// Accepts connections until `shutdown` completes.
-pub async fn serve(listener: TcpListener, state: Arc<State>, shutdown: impl Future<Output = ()>) {
+/// Accepts connections until `shutdown` completes: plain HTTP/1.1, or with `tls` HTTPS
+/// offering HTTP/2 and HTTP/1.1.
+pub async fn serve(listener: TcpListener, state: Arc<State>, tls: Option<TlsAcceptor>, shutdown: impl Future<Output = ()>) {
     tokio::pin!(shutdown);
     loop {
         let accepted = tokio::select! {
@@ -30,12 +30,8 @@ pub async fn serve(listener: TcpListener, state: Arc<State>, shutdown: impl Futu
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let state = state.clone();
-        tokio::spawn(async move {
-            let svc = service_fn(move |req| handle(state.clone(), req));
-            // Errors here are client disconnects and injected drops: nothing to report.
-            let _ = http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), svc).await;
-        });
+        // Errors end the connection: client disconnects and injected drops, nothing to report.
+        tokio::spawn(crate::connection::serve(stream, state.clone(), tls.clone()));
     }
 }
 
@@ -50,6 +46,7 @@ pub struct MockServer {
     url: String,
     token: String,
     state: Arc<State>,
+    ca: Option<(String, CaFile)>,
     stop: Option<watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -68,6 +65,12 @@ impl MockServer {
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
         let token = config.effective_tokens().first().map(|t| t.value.clone()).unwrap_or_default();
+        let tls = if config.tls { Some(Tls::generate().map_err(std::io::Error::other)?) } else { None };
+        let ca = match &tls {
+            Some(t) => Some((t.ca_pem.clone(), CaFile::write(&t.ca_pem, addr.port())?)),
+            None => None,
+        };
+        let acceptor = tls.map(|t| t.acceptor);
         let state = Arc::new(State::new(config));
         let (stop, mut stopped) = watch::channel(false);
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("blinksale-mock").enable_all().build()?;
@@ -76,7 +79,7 @@ impl MockServer {
             runtime.block_on(async move {
                 match TcpListener::from_std(std_listener) {
                     Ok(listener) => {
-                        serve(listener, serving, async move {
+                        serve(listener, serving, acceptor, async move {
                             let _ = stopped.wait_for(|s| *s).await;
                         })
                         .await
@@ -89,10 +92,21 @@ impl MockServer {
         })?;
         let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
         let host = if addr.is_ipv6() { format!("[{host}]") } else { host };
-        Ok(MockServer { addr, url: format!("http://{host}:{}/api/v1", addr.port()), token, state, stop: Some(stop), thread: Some(thread) })
+        let scheme = if ca.is_some() { "https" } else { "http" };
+        let url = format!("{scheme}://{host}:{}/api/v1", addr.port());
+        Ok(MockServer { addr, url, token, state, ca, stop: Some(stop), thread: Some(thread) })
     }
 
-    /// The base URL, `http://127.0.0.1:PORT/api/v1`.
+    /// With TLS, the file holding the CA that signed the server's certificate (PEM), for a
+    /// client to trust; removed when the server stops.
+    pub fn ca_path(&self) -> Option<&std::path::Path> {
+        self.ca.as_ref().map(|(_, f)| f.path())
+    }
+    /// With TLS, the CA certificate as PEM.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.ca.as_ref().map(|(pem, _)| pem.as_str())
+    }
+    /// The base URL, `http://127.0.0.1:PORT/api/v1` (`https://` with TLS).
     pub fn url(&self) -> &str {
         &self.url
     }

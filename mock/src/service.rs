@@ -60,16 +60,30 @@ fn seeded(extra: usize) -> Store {
     store
 }
 
-/// Returned instead of a response to make the connection close with nothing sent.
+/// Returned instead of a response: HTTP/1.1 closes the connection with nothing sent; HTTP/2
+/// resets the stream, with REFUSED_STREAM ("not processed", RFC 9113 §8.7) when `refused`.
 #[derive(Debug)]
-pub struct DropConnection;
+pub struct DropConnection {
+    refused: Option<h2::Error>,
+}
+
+impl DropConnection {
+    fn new(refused: bool) -> Self {
+        DropConnection { refused: refused.then(|| h2::Error::from(h2::Reason::REFUSED_STREAM)) }
+    }
+}
 
 impl std::fmt::Display for DropConnection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("connection dropped by an injected fault")
     }
 }
-impl std::error::Error for DropConnection {}
+impl std::error::Error for DropConnection {
+    // hyper resets an HTTP/2 stream with the reason it finds among the sources.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.refused.as_ref().map(|e| e as _)
+    }
+}
 
 pub type HttpResponse = Response<Full<Bytes>>;
 
@@ -93,6 +107,8 @@ where
         seq,
         at_ms: state.log.elapsed_ms(),
         method: method.clone(),
+        protocol: format!("{:?}", parts.version),
+        connection: parts.extensions.get::<crate::connection::ConnectionId>().map_or(0, |c| c.0),
         path: path.clone(),
         query: raw_query.clone(),
         headers: parts
@@ -119,8 +135,8 @@ where
     entry.authorized = token.is_some();
     state.log.push(entry);
 
-    if fault == Some(FaultKind::Drop) {
-        return Err(DropConnection);
+    if matches!(fault, Some(FaultKind::Drop | FaultKind::RefuseStream)) {
+        return Err(DropConnection::new(fault == Some(FaultKind::RefuseStream)));
     }
     // A request the server has received is carried out even if the client hangs up, as a
     // real server would: the work runs in its own task.
@@ -134,7 +150,7 @@ where
         state.log.set_status(seq, response.status().as_u16());
         response
     });
-    task.await.map_err(|_| DropConnection)
+    task.await.map_err(|_| DropConnection::new(false))
 }
 
 /// Keeps at most `limit` bytes of the body. A larger body is still read (up to 16 times the

@@ -33,6 +33,12 @@ export interface ClientSettings {
   deadline?: number;
   /** The largest response body read, in bytes; a larger one is a decode error. Default: 67108864. */
   maxResponseBytes?: number;
+  /** A PEM file of CA certificates to trust beside the platform's (a private CA's, a TLS-inspecting proxy's); else `BLINKSALE_CA_BUNDLE`. */
+  caBundle?: string;
+  /** Trust only `ca_bundle`'s certificates, not the platform's. */
+  caBundleOnly?: boolean;
+  /** `http://[user:password@]host:port` (or `https://`): the proxy for every request (https is tunnelled, so it never sees the token); false for none, not even `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (`NO_PROXY` is honoured). */
+  proxy?: string | false;
   /** `redis://…` (else `BLINKSALE_RATE_LIMIT_STORE`): share the rate limit with every process using the token, through Redis or Valkey. */
   rateLimitStore?: string;
   /** The prefix of the store's keys. Default: 'blinksale:ratelimit'. */

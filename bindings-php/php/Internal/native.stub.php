@@ -78,6 +78,10 @@ class NativeMock
     {
     }
 
+    public function caPath(): ?string
+    {
+    }
+
     public function requests(): mixed
     {
     }

@@ -15,7 +15,9 @@ use Blinksale\Internal\NativeMock;
  *
  * Options: seed (extra clients and invoices), rateLimit (requests per window and token; 0,
  * the default, for none), window (seconds), tokens (`VALUE:read,write,send` strings; default
- * `demo-token` with every permission), host.
+ * `demo-token` with every permission), host, tls (HTTPS with HTTP/2 and HTTP/1.1, from a CA
+ * made at start whose PEM file is caPath(): give it to the client as caBundle), idleTimeout
+ * (seconds before an idle connection is closed, as a load balancer does).
  */
 final class MockServer
 {
@@ -23,11 +25,12 @@ final class MockServer
     {
     }
 
-    /** @param array{seed?: int, rateLimit?: int, window?: float, tokens?: list<string>, host?: string} $options */
+    /** @param array{seed?: int, rateLimit?: int, window?: float, tokens?: list<string>, host?: string, tls?: bool, idleTimeout?: float} $options */
     public static function start(array $options = []): self
     {
-        $options += ['seed' => 0, 'rateLimit' => 0, 'window' => 60.0, 'tokens' => [], 'host' => '127.0.0.1'];
+        $options += ['seed' => 0, 'rateLimit' => 0, 'window' => 60.0, 'tokens' => [], 'host' => '127.0.0.1', 'tls' => false, 'idleTimeout' => null];
         $options['window'] = (float) $options['window'];
+        $options['idleTimeout'] = $options['idleTimeout'] === null ? null : (float) $options['idleTimeout'];
         return new self(Core::check(NativeMock::open(Core::json($options, true))));
     }
 
@@ -35,6 +38,12 @@ final class MockServer
     public function url(): string
     {
         return $this->native->url();
+    }
+
+    /** With tls, the CA file (PEM) that signed the mock's certificate; null without. */
+    public function caPath(): ?string
+    {
+        return $this->native->caPath();
     }
 
     /** The first token the mock accepts. */

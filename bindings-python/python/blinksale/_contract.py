@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Union
 
-from typing_extensions import TypedDict
+from typing_extensions import Literal, TypedDict
 
 from ._rate_limit import RateLimit
 from ._tokens import TokenSource
@@ -39,6 +39,12 @@ class ClientOptions(TypedDict, total=False):
     """One bound on a whole call: rate-limit waits, every attempt and the backoff."""
     max_response_bytes: Optional[int]
     """The largest response body read, in bytes; a larger one is a decode error. Default: 67108864."""
+    ca_bundle: Optional[str]
+    """A PEM file of CA certificates to trust beside the platform's (a private CA's, a TLS-inspecting proxy's); else `BLINKSALE_CA_BUNDLE`."""
+    ca_bundle_only: Optional[bool]
+    """Trust only `ca_bundle`'s certificates, not the platform's."""
+    proxy: Optional[Union[str, Literal[False]]]
+    """`http://[user:password@]host:port` (or `https://`): the proxy for every request (https is tunnelled, so it never sees the token); false for none, not even `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (`NO_PROXY` is honoured)."""
     rate_limit_store: Optional[str]
     """`redis://…` (else `BLINKSALE_RATE_LIMIT_STORE`): share the rate limit with every process using the token, through Redis or Valkey."""
     rate_limit_store_prefix: Optional[str]
@@ -68,6 +74,12 @@ class ClientSettings(TypedDict, total=False):
     """One bound on a whole call: rate-limit waits, every attempt and the backoff."""
     max_response_bytes: Optional[int]
     """The largest response body read, in bytes; a larger one is a decode error. Default: 67108864."""
+    ca_bundle: Optional[str]
+    """A PEM file of CA certificates to trust beside the platform's (a private CA's, a TLS-inspecting proxy's); else `BLINKSALE_CA_BUNDLE`."""
+    ca_bundle_only: Optional[bool]
+    """Trust only `ca_bundle`'s certificates, not the platform's."""
+    proxy: Optional[Union[str, Literal[False]]]
+    """`http://[user:password@]host:port` (or `https://`): the proxy for every request (https is tunnelled, so it never sees the token); false for none, not even `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (`NO_PROXY` is honoured)."""
     rate_limit_store: Optional[str]
     """`redis://…` (else `BLINKSALE_RATE_LIMIT_STORE`): share the rate limit with every process using the token, through Redis or Valkey."""
     rate_limit_store_prefix: Optional[str]

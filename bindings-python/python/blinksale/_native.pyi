@@ -68,9 +68,20 @@ class NativeStream:
 
 @final
 class NativeMock:
-    def __new__(cls, rate_limit: int, window: float, seed: int, tokens: Sequence[str], host: str) -> NativeMock: ...
+    def __new__(
+        cls,
+        rate_limit: int,
+        window: float,
+        seed: int,
+        tokens: Sequence[str],
+        host: str,
+        tls: bool,
+        idle_timeout: Optional[float],
+    ) -> NativeMock: ...
     @property
     def url(self) -> str: ...
+    @property
+    def ca_path(self) -> Optional[str]: ...
     @property
     def token(self) -> str: ...
     def requests(self) -> str: ...

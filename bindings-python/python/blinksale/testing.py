@@ -28,16 +28,22 @@ class MockServer:
         seed: int = 0,
         tokens: Optional[Sequence[str]] = None,
         host: str = "127.0.0.1",
+        tls: bool = False,
+        idle_timeout: Optional[float] = None,
     ) -> None:
         """``rate_limit``: requests per ``window`` seconds and token (None: off). ``seed``: extra
         clients and invoices. ``tokens``: ``"VALUE:read,write,send"`` strings (default:
-        ``demo-token`` with every permission)."""
-        self._native = _native.NativeMock(rate_limit or 0, window, seed, list(tokens or []), host)
+        ``demo-token`` with every permission). ``tls``: serve HTTPS (HTTP/2 and HTTP/1.1) with a
+        certificate from a CA made at start, whose PEM file is ``ca_path`` (give it to the client
+        as ``ca_bundle``). ``idle_timeout``: close connections idle that many seconds, as a load
+        balancer does."""
+        self._native = _native.NativeMock(rate_limit or 0, window, seed, list(tokens or []), host, tls, idle_timeout)
         self.url: str = self._native.url
         self.token: str = self._native.token
+        self.ca_path: Optional[str] = self._native.ca_path
 
     def requests(self) -> List[Dict[str, Any]]:
-        """The requests received: method, path, query, body, authorized, status, fault."""
+        """The requests received: method, protocol, path, query, body, authorized, status, fault."""
         return list(json.loads(self._native.requests()))
 
     def clear_requests(self) -> None:
@@ -59,7 +65,9 @@ class MockServer:
         """Queues a fault for the next ``times`` requests matching ``path`` (``/clients``,
         ``/clients*`` for a prefix, ``*``) and ``method``. Kinds: ``status`` (with ``status``,
         ``body="json"|"html"``, ``after_handler``), ``rate_limit`` (``reset`` seconds),
-        ``delay`` (``ms``), ``drop`` (close the connection), ``truncate`` (cut the body)."""
+        ``delay`` (``ms``), ``drop`` (close the connection), ``refuse_stream`` (an HTTP/2 stream
+        reset before the request is processed; ``drop`` over HTTP/1.1), ``truncate`` (cut the
+        body)."""
         fault = {
             "kind": kind,
             "path": path,

@@ -14,7 +14,7 @@ pub use calls::{RawReply, execute, execute_raw, items, operation, pages, request
 pub use convention::{Case, Convention, TimeUnit};
 pub use reply::Reply;
 pub use settings::query_pairs;
-pub use settings::{CallOptions, ClientSettings};
+pub use settings::{CallOptions, ClientSettings, ProxySetting};
 
 use crate::error::ErrorDetails;
 
@@ -104,6 +104,8 @@ mod tests {
             crate::schema::Kind::Count => json!(3),
             crate::schema::Kind::Headers | crate::schema::Kind::Query => json!({"x-a": "1"}),
             crate::schema::Kind::Object => json!({"a": 1}),
+            crate::schema::Kind::Bool => json!(true),
+            crate::schema::Kind::Proxy => json!(false),
             _ => json!("redis://127.0.0.1:1"),
         };
         for conv in [Convention::PYTHON, Convention::NODE] {

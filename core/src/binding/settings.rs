@@ -39,6 +39,12 @@ contract! {
         pub deadline: Option<f64> => Duration,
         /// The largest response body read, in bytes; a larger one is a decode error.
         pub max_response_bytes: Option<u64> => Count = DefaultValue::Count(DEFAULT_MAX_RESPONSE_BYTES),
+        /// A PEM file of CA certificates to trust beside the platform's (a private CA's, a TLS-inspecting proxy's); else `BLINKSALE_CA_BUNDLE`.
+        pub ca_bundle: Option<String> => Text,
+        /// Trust only `ca_bundle`'s certificates, not the platform's.
+        pub ca_bundle_only: Option<bool> => Bool,
+        /// `http://[user:password@]host:port` (or `https://`): the proxy for every request (https is tunnelled, so it never sees the token); false for none, not even `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (`NO_PROXY` is honoured).
+        pub proxy: Option<ProxySetting> => Proxy,
         /// `redis://…` (else `BLINKSALE_RATE_LIMIT_STORE`): share the rate limit with every process using the token, through Redis or Valkey.
         pub rate_limit_store: Option<String> => Text,
         /// The prefix of the store's keys.
@@ -66,6 +72,16 @@ contract! {
     }
 }
 
+/// The `proxy` setting: a URL, or `false` for none.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ProxySetting {
+    /// The proxy's URL.
+    Url(String),
+    /// `false`: no proxy.
+    Off(bool),
+}
+
 impl ClientSettings {
     /// Reads the settings a language passed: names in its case, durations in its unit, null
     /// or absent for unset. A wrong value is a configuration error naming it.
@@ -85,6 +101,13 @@ impl ClientSettings {
         b = set(b, self.max_retries, ClientBuilder::max_retries);
         b = set(b, self.rate_limit, ClientBuilder::rate_limit);
         b = set(b, self.max_response_bytes, ClientBuilder::max_response_bytes);
+        b = set(b, self.ca_bundle, ClientBuilder::ca_bundle);
+        b = set(b, self.ca_bundle_only, ClientBuilder::ca_bundle_only);
+        b = match self.proxy {
+            Some(ProxySetting::Url(url)) => b.proxy(&url),
+            Some(ProxySetting::Off(_)) => b.no_proxy(),
+            None => b,
+        };
         b = set(b, self.rate_limit_store, ClientBuilder::rate_limit_store);
         b = set(b, self.rate_limit_store_prefix, ClientBuilder::rate_limit_store_prefix);
         self.default_headers.unwrap_or_default().into_iter().fold(b, |b, (k, v)| b.default_header(k, v))
@@ -175,6 +198,11 @@ fn normalize(kind: Kind, v: Value, conv: Convention) -> std::result::Result<Valu
                 Err("a mapping of field names to values".to_string())
             }
         }
+        Kind::Bool => v.is_boolean().then_some(v).ok_or_else(|| "true or false".to_string()),
+        Kind::Proxy => match v {
+            Value::String(_) | Value::Bool(false) => Ok(v),
+            _ => Err("a proxy URL, or false for none".to_string()),
+        },
         Kind::Text | Kind::Secret => {
             if v.is_string() {
                 Ok(v)
