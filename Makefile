@@ -154,6 +154,7 @@ demo-php:
 test-rust:
 	tests/ensure-redis.sh
 	tests/ensure-keyring.sh
+	tests/ensure-squid.sh
 	cargo test --release
 	# The crate alone, as a user's default build: no Redis code, and a store is refused.
 	cargo test --release -p blinksale --test options
