@@ -223,6 +223,7 @@ bench-python: build-mock py-venv
 
 bench-core:
 	cargo bench -p blinksale --bench overhead
+	cargo bench -p blinksale --bench protocols
 
 bench-mock: build-mock
 	@echo "GET /clients (default page of 15), rate limiting off:"

@@ -2,7 +2,8 @@
 """Four processes (two Python, two Node) share one token against a mock allowing 50 requests
 per 10 s, with and without a shared Redis rate-limit store; then the store is killed mid-run.
 
-    shared_limit.py check      the store run (0 responses of 429, >= 90% of the allowed rate)
+    shared_limit.py check      the store runs, plain and over TLS (rediss://, its CA given as
+                               BLINKSALE_CA_BUNDLE): 0 responses of 429, >= 90% of the rate
                                and the fallback run (Redis killed: every job finishes, warned)
     shared_limit.py compare    both runs side by side, with and without the store
 
@@ -46,11 +47,53 @@ def wait_port(port: int, proc: subprocess.Popen[bytes], what: str) -> None:
     raise SystemExit(f"{what} did not start")
 
 
+def certificates(folder: str) -> None:
+    """A CA and a certificate for 127.0.0.1 signed by it, for a redis-server speaking TLS."""
+    run = lambda *a: subprocess.run(["openssl", *a], cwd=folder, check=True, capture_output=True)  # noqa: E731
+    run(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=test CA",
+    )
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1")
+    Path(folder, "ext.cnf").write_text(
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+    )
+    run(
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "1",
+        "-extfile",
+        "ext.cnf",
+    )
+
+
 class Servers:
     """A fresh mock and a fresh redis-server, stopped on exit."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: bool = False) -> None:
         self.dir = tempfile.mkdtemp()
+        self.ca = os.path.join(self.dir, "ca.pem") if tls else None
         self.mock_port, self.redis_port = free_port(), free_port()
         self.mock = subprocess.Popen(
             [
@@ -65,11 +108,15 @@ class Servers:
             stdout=subprocess.DEVNULL,
         )
         redis = shutil.which("redis-server") or "/usr/bin/redis-server"
+        listen = ["--port", str(self.redis_port)]
+        if tls:
+            certificates(self.dir)
+            listen = ["--port", "0", "--tls-port", str(self.redis_port), "--tls-auth-clients", "no"]
+            listen += ["--tls-cert-file", "server.pem", "--tls-key-file", "server.key", "--tls-ca-cert-file", "ca.pem"]
         self.redis = subprocess.Popen(
             [
                 redis,
-                "--port",
-                str(self.redis_port),
+                *listen,
                 "--bind",
                 "127.0.0.1",
                 "--save",
@@ -84,7 +131,7 @@ class Servers:
         wait_port(self.mock_port, self.mock, "blinksale-mock")
         wait_port(self.redis_port, self.redis, "redis-server")
         self.base = f"http://127.0.0.1:{self.mock_port}/api/v1"
-        self.store = f"redis://127.0.0.1:{self.redis_port}/0"
+        self.store = f"{'rediss' if tls else 'redis'}://127.0.0.1:{self.redis_port}/0"
 
     def requests(self) -> list[dict]:
         url = f"http://127.0.0.1:{self.mock_port}/__admin/requests"
@@ -102,6 +149,9 @@ class Servers:
 def workers(servers: Servers, store: bool, mode: str, amount: float) -> list[subprocess.Popen[str]]:
     shutil.copy(HERE / "worker.mjs", NODE_APP / "shared_worker.mjs")
     env = dict(os.environ, BLINKSALE_BASE_URL=servers.base, BLINKSALE_API_TOKEN="demo-token")
+    if servers.ca:
+        # The store's CA, as every client takes one: the API's roots and the store's alike.
+        env["BLINKSALE_CA_BUNDLE"] = servers.ca
     # Python's `logging` gets the core's warnings once a level is set; Node's `logger` gets them.
     py_env = dict(env, STORE=servers.store if store else "", BLINKSALE_LOG="warn")
     node_env = dict(env, BLINKSALE_RATE_LIMIT_STORE=servers.store if store else "")
@@ -126,9 +176,9 @@ def finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, dict, str]]:
     return out
 
 
-def pacing(store: bool, seconds: int = 30) -> dict:
+def pacing(store: bool, seconds: int = 30, tls: bool = False) -> dict:
     """4 processes list for `seconds` (whole windows) plus a margin; counts from the mock's log."""
-    servers = Servers()
+    servers = Servers(tls)
     try:
         results = finish(workers(servers, store, "duration", seconds + 2))
         log = servers.requests()
@@ -142,6 +192,7 @@ def pacing(store: bool, seconds: int = 30) -> dict:
     allowed = LIMIT * (seconds // WINDOW)
     return {
         "store": store,
+        "tls": tls,
         "served": served,
         "allowed": allowed,
         "share": served / allowed,
@@ -178,7 +229,11 @@ def fallback(calls: int = 40) -> tuple[bool, str]:
 
 
 def show(r: dict) -> str:
-    label = "with the Redis store" if r["store"] else "without a store    "
+    label = (
+        ("with the Redis store over TLS" if r["tls"] else "with the Redis store")
+        if r["store"]
+        else "without a store    "
+    )
     return f"4 processes {label}: {r['served']}/{r['allowed']} served in 3 windows ({r['share']:.1%} of the limit), {r['429s']} responses of 429"
 
 
@@ -191,15 +246,17 @@ def main() -> int:
         for store in (False, True):
             print(show(pacing(store)), flush=True)
         return 0
-    shared = pacing(True)
-    print(show(shared), flush=True)
+    runs = [pacing(True), pacing(True, tls=True)]
+    for r in runs:
+        print(show(r), flush=True)
     ok, detail = fallback()
     print(f"fallback (Redis killed mid-run): {detail}")
     failures = []
-    if shared["429s"] != 0:
-        failures.append("the store run saw 429s")
-    if shared["share"] < 0.9:
-        failures.append("the store run used under 90% of the limit")
+    for r in runs:
+        if r["429s"] != 0:
+            failures.append(f"the store run (tls: {r['tls']}) saw 429s")
+        if r["share"] < 0.9:
+            failures.append(f"the store run (tls: {r['tls']}) used under 90% of the limit")
     if not ok:
         failures.append("the fallback run did not finish cleanly")
     for f in failures:

@@ -228,8 +228,9 @@ fn limiter(config: &Config) -> Result<Limiter> {
         };
         let scope = [&token[..], b"\n", config.base_url.as_str().as_bytes()].concat();
         let lease = config.timeout + std::time::Duration::from_secs(5);
+        let at = crate::ratelimit::shared::StoreConfig { url: &url.0, roots: config.network.store_roots() };
         let store = crate::ratelimit::shared::SharedStore::new(
-            &url.0,
+            at,
             &config.rate_limit_store_prefix,
             &scope,
             lease,

@@ -277,7 +277,8 @@ impl ClientBuilder {
     }
 
     /// Shares the rate limit with every process that uses the same token, through Redis or
-    /// Valkey (`redis://host:6379/0`; TLS `rediss://` is not supported); else `BLINKSALE_RATE_LIMIT_STORE` is read.
+    /// Valkey (`redis://host:6379/0`, or `rediss://` for TLS, checked against the platform's
+    /// roots and `ca_bundle`'s); else `BLINKSALE_RATE_LIMIT_STORE` is read.
     /// Needs the `redis-store` feature. When the store fails or is slow, the client paces on
     /// its own and logs one warning.
     pub fn rate_limit_store(mut self, url: impl Into<String>) -> Self {

@@ -50,8 +50,8 @@ impl Proxy {
 /// The trust and proxy settings of a client, checked when it is built.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Network {
-    /// The bundle's file and certificates.
-    ca_bundle: Option<(PathBuf, Vec<CertificateDer<'static>>)>,
+    /// The bundle's file, its certificates, and its PEM text.
+    ca_bundle: Option<(PathBuf, Vec<CertificateDer<'static>>, Vec<u8>)>,
     ca_bundle_only: bool,
     proxy: Proxy,
 }
@@ -65,8 +65,8 @@ impl Network {
         }
         let ca_bundle = match path {
             Some(p) => {
-                let certs = read_bundle(&p)?;
-                Some((p, certs))
+                let (certs, pem) = read_bundle(&p)?;
+                Some((p, certs, pem))
             }
             None => None,
         };
@@ -91,7 +91,7 @@ impl Network {
     fn tls_config(&self) -> Result<rustls::ClientConfig> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let fail = |e: rustls::Error| Error::Config(format!("cannot set up TLS: {e}"));
-        let extra = self.ca_bundle.as_ref().map(|(_, c)| c.clone()).unwrap_or_default();
+        let extra = self.ca_bundle.as_ref().map(|(_, c, _)| c.clone()).unwrap_or_default();
         let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> = if self.ca_bundle_only {
             let mut roots = rustls::RootCertStore::empty();
             roots.add_parsable_certificates(extra);
@@ -112,9 +112,9 @@ impl Network {
     }
 }
 
-/// The certificates of a PEM file; a file without one, or unreadable, is a configuration error
-/// naming it.
-fn read_bundle(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
+/// The certificates of a PEM file, and its text; a file without one, or unreadable, is a
+/// configuration error naming it.
+fn read_bundle(path: &Path) -> Result<(Vec<CertificateDer<'static>>, Vec<u8>)> {
     let fail = |why: String| Error::Config(format!("ca_bundle {}: {why}", path.display()));
     let text = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
     let certs =
@@ -122,7 +122,33 @@ fn read_bundle(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     if certs.is_empty() {
         return Err(fail("no certificate in it (a PEM file of -----BEGIN CERTIFICATE----- blocks is expected)".into()));
     }
-    Ok(certs)
+    Ok((certs, text))
+}
+
+#[cfg(feature = "redis-store")]
+impl Network {
+    /// The roots a `rediss://` store is checked against, as the PEM redis takes: none set (the
+    /// platform's) without a bundle; else the bundle's, plus the platform's unless
+    /// `ca_bundle_only`.
+    pub(crate) fn store_roots(&self) -> Option<Vec<u8>> {
+        let (_, _, pem) = self.ca_bundle.as_ref()?;
+        let mut out = pem.clone();
+        out.push(b'\n');
+        if !self.ca_bundle_only {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                out.extend(pem_block(&cert).into_bytes());
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(feature = "redis-store")]
+fn pem_block(der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect();
+    format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", lines.join("\n"))
 }
 
 /// The message for a certificate the client does not trust, if `e` is one: what failed and what

@@ -14,6 +14,28 @@ use common::{Env, TOKEN};
 mod redis_server;
 use redis_server::Redis;
 
+/// A `rediss://` store checked against `ca_bundle` (the same option as the API's) shares the
+/// budget; without that CA the client paces on its own and says the store failed.
+#[tokio::test]
+async fn a_tls_store_is_trusted_through_ca_bundle() {
+    let redis = Redis::start_tls();
+    let env = Env::with(MockConfig { rate_limit: 50, ..Default::default() });
+    let trusting = Client::builder().token(TOKEN).base_url(env.mock.url()).rate_limit_store(redis.url()).ca_bundle(redis.ca.as_ref().unwrap());
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let sink = lines.clone();
+    let client = trusting.log_sink(move |_, l| sink.lock().unwrap().push(l.to_string())).build().unwrap();
+    for _ in 0..3 {
+        client.units().list(&ListParams::new()).await.unwrap();
+    }
+    client.settle().await;
+    assert!(!redis.keys().is_empty(), "the budget is kept in the TLS store");
+    assert!(lines.lock().unwrap().iter().all(|l| !l.contains("store failed")), "{:?}", lines.lock().unwrap());
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let untrusting = shared_client(&env, &redis.url(), Some(lines.clone()));
+    untrusting.units().list(&ListParams::new()).await.unwrap();
+    assert!(lines.lock().unwrap().iter().any(|l| l.contains("store failed")), "{:?}", lines.lock().unwrap());
+}
+
 fn shared_client(env: &Env, store: &str, lines: Option<Arc<Mutex<Vec<String>>>>) -> Client {
     let mut b = Client::builder().token(TOKEN).base_url(env.mock.url()).rate_limit_store(store).max_retries(0);
     if let Some(lines) = lines {

@@ -108,6 +108,8 @@ pub struct MockConfig {
     pub max_body_bytes: usize,
     /// Serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN) with a certificate from a CA made at start.
     pub tls: bool,
+    /// With `tls`, offer HTTP/2 (else HTTP/1.1 only, as some servers and proxies do).
+    pub http2: bool,
     /// Close a connection once it has been idle this long, as load balancers do.
     pub idle_timeout: Option<Duration>,
 }
@@ -126,6 +128,7 @@ impl Default for MockConfig {
             seed: 0,
             max_body_bytes: 1024 * 1024,
             tls: false,
+            http2: true,
             idle_timeout: None,
         }
     }

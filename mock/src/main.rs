@@ -113,7 +113,7 @@ async fn main() {
 
 /// The TLS acceptor and the CA file (a temporary one, removed at exit, unless `--ca-file`).
 fn secure(port: u16, ca_file: Option<String>) -> (Option<tokio_rustls::TlsAcceptor>, Option<CaFile>) {
-    let tls = Tls::generate().unwrap_or_else(|e| {
+    let tls = Tls::generate(true).unwrap_or_else(|e| {
         eprintln!("blinksale-mock: {e}");
         std::process::exit(1);
     });

@@ -65,7 +65,7 @@ impl MockServer {
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
         let token = config.effective_tokens().first().map(|t| t.value.clone()).unwrap_or_default();
-        let tls = if config.tls { Some(Tls::generate().map_err(std::io::Error::other)?) } else { None };
+        let tls = if config.tls { Some(Tls::generate(config.http2).map_err(std::io::Error::other)?) } else { None };
         let ca = match &tls {
             Some(t) => Some((t.ca_pem.clone(), CaFile::write(&t.ca_pem, addr.port())?)),
             None => None,

@@ -20,8 +20,8 @@ pub struct Tls {
 }
 
 impl Tls {
-    /// A new CA and server certificate.
-    pub fn generate() -> Result<Tls, String> {
+    /// A new CA and server certificate, offering HTTP/2 by ALPN when `http2`.
+    pub fn generate(http2: bool) -> Result<Tls, String> {
         let fail = |e: rcgen::Error| format!("cannot make the mock's certificates: {e}");
         let mut ca = CertificateParams::new(Vec::<String>::new()).map_err(fail)?;
         ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -41,7 +41,7 @@ impl Tls {
             .with_safe_default_protocol_versions()
             .and_then(|b| b.with_no_client_auth().with_single_cert(vec![cert.der().clone(), ca.der().clone()], key))
             .map_err(|e| format!("cannot set up the mock's TLS: {e}"))?;
-        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        config.alpn_protocols = if http2 { vec![b"h2".to_vec(), b"http/1.1".to_vec()] } else { vec![b"http/1.1".to_vec()] };
         Ok(Tls { acceptor: TlsAcceptor::from(Arc::new(config)), ca_pem: ca.pem() })
     }
 }

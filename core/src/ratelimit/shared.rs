@@ -81,10 +81,37 @@ impl std::fmt::Debug for SharedStore {
     }
 }
 
+/// Where the store is: its URL and, for `rediss://`, the roots to trust (PEM; none: the
+/// platform's).
+pub struct StoreConfig<'a> {
+    pub url: &'a str,
+    pub roots: Option<Vec<u8>>,
+}
+
+/// The redis client; `rediss://` through rustls with the given roots.
+fn open(store: &StoreConfig<'_>) -> redis::RedisResult<redis::Client> {
+    if store.url.starts_with("rediss://") {
+        // redis builds its TLS config from the process's default provider; this is the one
+        // rustls itself would pick, and an application's own choice, made first, stands.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        if let Some(pem) = &store.roots {
+            return redis::Client::build_with_tls(store.url, redis::TlsCertificates { client_tls: None, root_cert: Some(pem.clone()) });
+        }
+    }
+    redis::Client::open(store.url)
+}
+
 impl SharedStore {
     /// Checks the URL; connects only on first use.
-    pub fn new(url: &str, prefix: &str, scope: &[u8], lease: Duration, default_limit: u32, sink: Option<LogSink>) -> Result<SharedStore, String> {
-        let client = redis::Client::open(url).map_err(|e| format!("invalid rate_limit_store URL: {}", redact(&e.to_string())))?;
+    pub fn new(
+        store: StoreConfig<'_>,
+        prefix: &str,
+        scope: &[u8],
+        lease: Duration,
+        default_limit: u32,
+        sink: Option<LogSink>,
+    ) -> Result<SharedStore, String> {
+        let client = open(&store).map_err(|e| format!("invalid rate_limit_store URL: {}", redact(&e.to_string())))?;
         let info = client.get_connection_info();
         let shown = match info.addr() {
             redis::ConnectionAddr::Tcp(host, port) | redis::ConnectionAddr::TcpTls { host, port, .. } => format!("{host}:{port}"),
@@ -277,7 +304,8 @@ mod tests {
 
     fn store(lines: Arc<Mutex<Vec<String>>>) -> SharedStore {
         let sink = LogSink(Arc::new(move |_, line: &str| lines.lock().unwrap().push(line.to_owned())));
-        SharedStore::new("redis://127.0.0.1:1/0", "t", b"scope", Duration::from_secs(1), 10, Some(sink)).unwrap()
+        SharedStore::new(super::StoreConfig { url: "redis://127.0.0.1:1/0", roots: None }, "t", b"scope", Duration::from_secs(1), 10, Some(sink))
+            .unwrap()
     }
 
     /// Two calls share the connection when the store dies: the first fails, the second's answer

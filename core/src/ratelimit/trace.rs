@@ -33,7 +33,8 @@ struct Both {
 
 impl Both {
     fn new(url: &str, name: &str) -> Both {
-        let store = SharedStore::new(url, "trace", name.as_bytes(), Duration::from_secs(30), 120, None).unwrap();
+        let store =
+            SharedStore::new(super::shared::StoreConfig { url, roots: None }, "trace", name.as_bytes(), Duration::from_secs(30), 120, None).unwrap();
         Both { limiter: Limiter::new(120), store, permits: Vec::new(), leases: Vec::new() }
     }
 

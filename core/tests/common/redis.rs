@@ -7,6 +7,8 @@ use std::time::Duration;
 pub struct Redis {
     pub child: Child,
     port: u16,
+    /// With TLS, the CA that signed the server's certificate.
+    pub ca: Option<std::path::PathBuf>,
     _dir: tempdir::Dir,
 }
 
@@ -19,34 +21,83 @@ mod tempdir {
     }
 }
 
+/// A CA and a certificate for 127.0.0.1 signed by it, made with the openssl command line.
+fn certificates(dir: &std::path::Path) {
+    let run = |args: &[&str]| {
+        let ok = Command::new("openssl").args(args).current_dir(dir).stderr(Stdio::null()).status().map(|s| s.success());
+        assert!(matches!(ok, Ok(true)), "openssl {args:?}");
+    };
+    run(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "1", "-subj", "/CN=test CA"]);
+    run(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
+    std::fs::write(dir.join("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+        .unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "1",
+        "-extfile",
+        "ext.cnf",
+    ]);
+}
+
 impl Redis {
     pub fn start() -> Redis {
+        Redis::spawn(false)
+    }
+
+    /// A redis-server that speaks TLS only (`rediss://`), with a CA of its own.
+    pub fn start_tls() -> Redis {
+        Redis::spawn(true)
+    }
+
+    fn spawn(tls: bool) -> Redis {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let dir = std::env::temp_dir().join(format!("blinksale-redis-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let child = Command::new("redis-server")
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-            .arg("--dir")
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("redis-server is installed (make test and .ci/run install it)");
+        let mut cmd = Command::new("redis-server");
+        cmd.args(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]).arg("--dir").arg(&dir);
+        if tls {
+            certificates(&dir);
+            cmd.args(["--port", "0", "--tls-port", &port.to_string(), "--tls-auth-clients", "no"]);
+            cmd.args(["--tls-cert-file", "server.pem", "--tls-key-file", "server.key", "--tls-ca-cert-file", "ca.pem"]);
+        } else {
+            cmd.args(["--port", &port.to_string()]);
+        }
+        let child = cmd.stdout(Stdio::null()).spawn().expect("redis-server is installed (make test and .ci/run install it)");
         for _ in 0..200 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 break;
             }
             std::thread::sleep(Duration::from_millis(25));
         }
-        Redis { child, port, _dir: tempdir::Dir(dir) }
+        let ca = tls.then(|| dir.join("ca.pem"));
+        Redis { child, port, ca, _dir: tempdir::Dir(dir) }
     }
 
     pub fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}/0", self.port)
+        let scheme = if self.ca.is_some() { "rediss" } else { "redis" };
+        format!("{scheme}://127.0.0.1:{}/0", self.port)
     }
 
+    /// The keys, read with redis-cli (which speaks TLS too).
     pub fn keys(&self) -> Vec<String> {
-        let mut conn = redis::Client::open(self.url()).unwrap().get_connection().unwrap();
-        redis::cmd("KEYS").arg("*").query(&mut conn).unwrap()
+        let mut cmd = Command::new("redis-cli");
+        cmd.args(["-h", "127.0.0.1", "-p", &self.port.to_string()]);
+        if let Some(ca) = &self.ca {
+            cmd.arg("--tls").arg("--cacert").arg(ca);
+        }
+        let out = cmd.args(["--raw", "KEYS", "*"]).output().expect("redis-cli is installed with redis-server");
+        String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
     }
 }
 
