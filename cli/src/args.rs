@@ -98,6 +98,10 @@ pub enum Builtin {
         /// Accept this token, `VALUE[:read,write,send]` (repeatable; default demo-token).
         #[arg(long = "accept-token", value_name = "VALUE[:PERMS]")]
         tokens: Vec<String>,
+        /// Serve HTTPS (HTTP/2 and HTTP/1.1) with a certificate from a CA made at start; its PEM
+        /// file is printed, to trust as BLINKSALE_CA_BUNDLE.
+        #[arg(long)]
+        tls: bool,
     },
     /// Log in and out: tokens kept in the OS credential store, one profile per integration.
     Auth {

@@ -81,7 +81,9 @@ fn dispatch(matches: &ArgMatches, global: &Global, format: Format) -> Result<(),
                 Ok(())
             }
             Builtin::Auth { action } => auth::run(&action, global),
-            Builtin::Mock { port, seed, rate_limit, window, tokens } => mock::run(port, seed, rate_limit, window, &tokens),
+            Builtin::Mock { port, seed, rate_limit, window, tokens, tls } => {
+                mock::run(mock::Options { port, seed, rate_limit, window, tls }, &tokens)
+            }
             Builtin::Request { method, path, query, body } => {
                 let method = Method::parse(&method)?;
                 let query = body::pairs(&query, "--query")?;

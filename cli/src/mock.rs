@@ -6,16 +6,29 @@ use blinksale_mock::{MockConfig, MockServer, TokenSpec};
 
 use crate::exit::Failure;
 
-pub fn run(port: u16, seed: usize, rate_limit: u32, window: u64, tokens: &[String]) -> Result<(), Failure> {
+/// The command's options.
+pub struct Options {
+    pub port: u16,
+    pub seed: usize,
+    pub rate_limit: u32,
+    pub window: u64,
+    pub tls: bool,
+}
+
+pub fn run(o: Options, tokens: &[String]) -> Result<(), Failure> {
     let tokens =
         tokens.iter().map(|t| TokenSpec::parse(t)).collect::<Result<Vec<_>, _>>().map_err(|e| Failure::usage(format!("--accept-token: {e}")))?;
+    let window = Duration::from_secs(o.window.max(1));
     let config =
-        MockConfig { port, seed: seed.min(100_000), rate_limit, window: Duration::from_secs(window.max(1)), tokens, ..MockConfig::default() };
-    let server = MockServer::start(config).map_err(|e| Failure::usage(format!("cannot start the mock on port {port}: {e}")))?;
+        MockConfig { port: o.port, seed: o.seed.min(100_000), rate_limit: o.rate_limit, window, tokens, tls: o.tls, ..MockConfig::default() };
+    let server = MockServer::start(config).map_err(|e| Failure::usage(format!("cannot start the mock on port {}: {e}", o.port)))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "Blinksale mock API on {} (Ctrl-C stops it). To use it from another shell:", server.url())?;
     writeln!(out, "  export BLINKSALE_BASE_URL={}", server.url())?;
     writeln!(out, "  export BLINKSALE_API_TOKEN={}", server.token())?;
+    if let Some(ca) = server.ca_path() {
+        writeln!(out, "  export BLINKSALE_CA_BUNDLE={}", ca.display())?;
+    }
     out.flush()?;
     drop(out);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;

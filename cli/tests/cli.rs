@@ -222,26 +222,30 @@ fn request_is_the_escape_hatch() {
 
 #[test]
 fn mock_serves_until_stopped_and_prints_its_url_and_token() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("blinksale"))
-        .args(["mock", "--port", "0", "--seed", "5"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut env = Vec::new();
-    for _ in 0..3 {
-        let line = lines.next().unwrap().unwrap();
-        if let Some(kv) = line.trim().strip_prefix("export ") {
-            let (k, v) = kv.split_once('=').unwrap();
-            env.push((k.to_string(), v.to_string()));
+    // Plain, then with TLS: the exports it prints are all another shell needs.
+    for (flags, exports) in [(&[][..], 2), (&["--tls"][..], 3)] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("blinksale"))
+            .args(["mock", "--port", "0", "--seed", "5"])
+            .args(flags)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut env = Vec::new();
+        for _ in 0..=exports {
+            let line = lines.next().unwrap().unwrap();
+            if let Some(kv) = line.trim().strip_prefix("export ") {
+                let (k, v) = kv.split_once('=').unwrap();
+                env.push((k.to_string(), v.to_string()));
+            }
         }
+        assert_eq!(env.len(), exports, "{env:?}");
+        let out = Command::cargo_bin("blinksale").unwrap().env_clear().envs(env).args(["clients", "list", "-o", "jsonl"]).output().unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(out.status.success(), "{flags:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8(out.stdout).unwrap().lines().count() > 5);
     }
-    assert_eq!(env.len(), 2, "{env:?}");
-    let out = Command::cargo_bin("blinksale").unwrap().env_clear().envs(env).args(["clients", "list", "-o", "jsonl"]).output().unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(out.status.success());
-    assert!(String::from_utf8(out.stdout).unwrap().lines().count() > 5);
 }
 
 #[test]
