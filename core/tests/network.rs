@@ -114,3 +114,18 @@ fn a_proxy_url_that_cannot_be_used_is_refused_without_repeating_it() {
     let debug = format!("{:?}", blinksale::Proxy::parse("http://user:hunter2@127.0.0.1:3128").unwrap());
     assert!(!debug.contains("hunter2") && debug.contains("3128"), "{debug}");
 }
+
+#[tokio::test]
+async fn a_call_cancelled_mid_stream_leaves_the_http2_connection_usable() {
+    let env = tls_mock(None);
+    let client = trusting(&env.mock).build().unwrap();
+    client.units().list(&ListParams::new()).await.unwrap();
+    env.mock.inject(Fault::delay(Duration::from_secs(2)).on("/units"));
+    // Dropping the call resets its stream; the connection and the other streams go on.
+    let cancelled = tokio::time::timeout(Duration::from_millis(200), client.units().list(&ListParams::new())).await;
+    assert!(cancelled.is_err(), "the delayed call was still running");
+    client.units().list(&ListParams::new()).await.unwrap();
+    let log = env.mock.requests();
+    assert_eq!(log.len(), 3);
+    assert!(log.iter().all(|r| r.connection == log[0].connection && r.protocol == "HTTP/2.0"), "{log:?}");
+}
