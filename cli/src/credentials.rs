@@ -53,10 +53,11 @@ impl Origin {
             // Token files go through the core's chain: read again when they change.
             Origin::Flag(path) => builder.token_file(path),
             Origin::Environment(_) => builder,
-            Origin::Profile { name, profile } => match (profile.storage, &profile.token_file) {
-                (Storage::File, Some(path)) => builder.token_file(path),
-                _ => builder.token(store::keyring_get(name)?.expose_secret()),
+            Origin::Profile { profile, .. } if profile.storage == Storage::File => match &profile.token_file {
+                Some(path) => builder.token_file(path),
+                None => builder.token(self.token()?.expose_secret()),
             },
+            Origin::Profile { .. } => builder.token(self.token()?.expose_secret()),
         };
         Ok(match self.base_url(global) {
             Some(url) => builder.base_url(url),
