@@ -19,12 +19,9 @@ pub struct MockOptions {
     pub idle_timeout: Option<f64>,
 }
 
-/// A positive number of seconds, or what it must be.
+/// A duration in seconds, as the mock checks it.
 fn seconds(name: &str, s: f64) -> Result<Duration> {
-    Duration::try_from_secs_f64(s)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .ok_or_else(|| Error::new(Status::InvalidArg, format!("{name} must be a positive number of seconds")))
+    blinksale_mock::seconds(name, s).map_err(|e| Error::new(Status::InvalidArg, e))
 }
 
 /// The embedded blinksale-mock.

@@ -40,9 +40,7 @@ impl NativeMock {
 
     fn start(options: &str) -> Result<NativeMock, String> {
         let o: Options = serde_json::from_str(options).map_err(|e| format!("mock options: {e}"))?;
-        let seconds = |name: &str, s: f64| {
-            Duration::try_from_secs_f64(s).ok().filter(|d| !d.is_zero()).ok_or(format!("{name} must be a positive number of seconds"))
-        };
+        let seconds = blinksale_mock::seconds;
         let window = seconds("window", o.window)?;
         let idle_timeout = o.idle_timeout.map(|s| seconds("idleTimeout", s)).transpose()?;
         let tokens = o.tokens.iter().map(|t| TokenSpec::parse(t)).collect::<Result<Vec<_>, _>>()?;

@@ -1,6 +1,5 @@
 //! `NativeMock`: the embedded blinksale-mock behind `blinksale.testing.MockServer`.
 use std::sync::Mutex;
-use std::time::Duration;
 
 use blinksale_mock::{Fault, MockConfig, MockServer, TokenSpec};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -36,12 +35,7 @@ impl NativeMock {
         tls: bool,
         idle_timeout: Option<f64>,
     ) -> PyResult<Self> {
-        let seconds = |name: &str, s: f64| {
-            Duration::try_from_secs_f64(s)
-                .ok()
-                .filter(|d| !d.is_zero())
-                .ok_or_else(|| PyValueError::new_err(format!("{name} must be a positive number of seconds")))
-        };
+        let seconds = |name: &str, s: f64| blinksale_mock::seconds(name, s).map_err(PyValueError::new_err);
         let window = seconds("window", window)?;
         let idle_timeout = idle_timeout.map(|s| seconds("idle_timeout", s)).transpose()?;
         let tokens = tokens.iter().map(|t| TokenSpec::parse(t)).collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;

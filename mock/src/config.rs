@@ -134,6 +134,12 @@ impl Default for MockConfig {
     }
 }
 
+/// A duration given in seconds (a window, an idle timeout), checked once for every language:
+/// positive and finite, or an error naming the option.
+pub fn seconds(name: &str, secs: f64) -> Result<Duration, String> {
+    Duration::try_from_secs_f64(secs).ok().filter(|d| !d.is_zero()).ok_or(format!("{name} must be a positive number of seconds"))
+}
+
 impl MockConfig {
     /// The tokens in force: the configured ones, or the default.
     pub fn effective_tokens(&self) -> Vec<TokenSpec> {

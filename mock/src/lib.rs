@@ -31,7 +31,7 @@ mod tls;
 mod tokens;
 mod validate;
 
-pub use config::{DEFAULT_TOKEN, MockConfig, Permission, TokenSpec};
+pub use config::{DEFAULT_TOKEN, MockConfig, Permission, TokenSpec, seconds};
 pub use faults::{Fault, FaultKind};
 pub use log::LoggedRequest;
 pub use server::{MockServer, serve};

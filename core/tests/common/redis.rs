@@ -21,33 +21,11 @@ mod tempdir {
     }
 }
 
-/// A CA and a certificate for 127.0.0.1 signed by it, made with the openssl command line.
+/// A CA and a certificate for 127.0.0.1 signed by it (tests/tls-certs.sh).
 fn certificates(dir: &std::path::Path) {
-    let run = |args: &[&str]| {
-        let ok = Command::new("openssl").args(args).current_dir(dir).stderr(Stdio::null()).status().map(|s| s.success());
-        assert!(matches!(ok, Ok(true)), "openssl {args:?}");
-    };
-    run(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "1", "-subj", "/CN=test CA"]);
-    run(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
-    std::fs::write(dir.join("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
-        .unwrap();
-    run(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "server.pem",
-        "-days",
-        "1",
-        "-extfile",
-        "ext.cnf",
-    ]);
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/tls-certs.sh");
+    let ok = Command::new(script).arg(dir).status().map(|s| s.success());
+    assert!(matches!(ok, Ok(true)), "{script} {}", dir.display());
 }
 
 impl Redis {
