@@ -1,6 +1,5 @@
 //! `NativeMock`: the embedded blinksale-mock behind `Blinksale\Testing\MockServer`.
 use std::sync::Mutex;
-use std::time::Duration;
 
 use blinksale_mock::{Fault, MockConfig, MockServer, TokenSpec};
 use ext_php_rs::convert::IntoZval;
