@@ -23,7 +23,7 @@ impl<S: Subscriber> Layer<S> for Stderr {
 #[napi_derive::module_init]
 fn init() {
     let _ = tracing::subscriber::set_global_default(
-        tracing_subscriber::registry().with(Stderr.with_filter(tracing_subscriber::filter::filter_fn(blinksale::log::is_ours))),
+        tracing_subscriber::registry().with(Stderr.with_filter(tracing_subscriber::filter::filter_fn(blinksale::log::is_our_event))),
     );
     blinksale::log::set_level_from_env();
 }

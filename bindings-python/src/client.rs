@@ -9,6 +9,7 @@ use futures_util::StreamExt;
 use pyo3::prelude::*;
 
 use crate::decode::Items;
+use crate::trace::NativeTrace;
 use crate::{awaitable, convert, decode, errors, local, runtime, tokens};
 
 /// A reply as Python receives it: read like a dict of the contract's `Reply` fields. A field
@@ -55,6 +56,13 @@ fn options(opts: Option<&Bound<'_, PyAny>>) -> PyResult<RequestOptions> {
     CallOptions::from_json(convert::to_json(opts)?, Convention::PYTHON).map(CallOptions::into_request_options).map_err(errors::to_py)
 }
 
+/// The options, and the trace that records the call when the Python layer traces it.
+fn traced_options(opts: Option<&Bound<'_, PyAny>>, trace: Option<&NativeTrace>) -> PyResult<RequestOptions> {
+    let mut options = options(opts)?;
+    options.trace = trace.map(|t| t.0.clone());
+    Ok(options)
+}
+
 /// An operation call, checked and converted before anything is sent.
 struct Prepared {
     op: &'static Operation,
@@ -71,11 +79,12 @@ impl Prepared {
         query: &Bound<'_, PyAny>,
         body: Option<&Bound<'_, PyAny>>,
         opts: Option<&Bound<'_, PyAny>>,
+        trace: Option<&NativeTrace>,
     ) -> PyResult<Self> {
         let op = binding::operation(op_id).map_err(errors::to_py)?;
         let query = binding::query_pairs(convert::to_json(query)?).map_err(errors::to_py)?;
         let body = body.filter(|b| !b.is_none()).map(convert::to_json).transpose()?;
-        Ok(Prepared { op, ids, query, body, options: options(opts)? })
+        Ok(Prepared { op, ids, query, body, options: traced_options(opts, trace)? })
     }
 
     async fn run(self, client: blinksale::Client) -> blinksale::Result<Reply> {
@@ -94,11 +103,18 @@ struct Raw {
 }
 
 impl Raw {
-    fn new(method: &str, path: &str, query: &Bound<'_, PyAny>, body: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    fn new(
+        method: &str,
+        path: &str,
+        query: &Bound<'_, PyAny>,
+        body: Option<&Bound<'_, PyAny>>,
+        opts: Option<&Bound<'_, PyAny>>,
+        trace: Option<&NativeTrace>,
+    ) -> PyResult<Self> {
         let method = Method::parse(method).map_err(errors::to_py)?;
         let query = binding::query_pairs(convert::to_json(query)?).map_err(errors::to_py)?;
         let body = body.filter(|b| !b.is_none()).map(convert::to_json).transpose()?;
-        Ok(Raw { method, path: path.to_string(), query, body, options: options(opts)? })
+        Ok(Raw { method, path: path.to_string(), query, body, options: traced_options(opts, trace)? })
     }
 
     async fn run(self, client: blinksale::Client) -> blinksale::Result<Reply> {
@@ -189,6 +205,13 @@ impl NativeClient {
         Ok(convert::to_py(py, &serde_json::to_value(state).unwrap_or_default())?.unbind())
     }
 
+    /// The span name and first attributes of a traced call (an operation id, or a method and
+    /// path), with the instrumentation scope and version.
+    #[pyo3(signature = (op_id, method="GET", path=""))]
+    fn span_start<'py>(&self, py: Python<'py>, op_id: Option<&str>, method: &str, path: &str) -> PyResult<Bound<'py, PyAny>> {
+        convert::to_py(py, &crate::trace::start(&self.client()?, op_id, method, path)?)
+    }
+
     /// A client with other defaults, sharing this one's connections and rate limiter.
     #[pyo3(signature = (opts))]
     fn with_options(&self, opts: Option<&Bound<'_, PyAny>>) -> PyResult<NativeClient> {
@@ -196,7 +219,7 @@ impl NativeClient {
     }
 
     /// Runs an operation of the core's table, blocking without the GIL.
-    #[pyo3(signature = (op_id, ids, query, body, opts=None))]
+    #[pyo3(signature = (op_id, ids, query, body, opts=None, trace=None))]
     fn call(
         &self,
         py: Python<'_>,
@@ -205,13 +228,14 @@ impl NativeClient {
         query: &Bound<'_, PyAny>,
         body: Option<&Bound<'_, PyAny>>,
         opts: Option<&Bound<'_, PyAny>>,
+        trace: Option<PyRef<'_, NativeTrace>>,
     ) -> PyResult<NativeReply> {
-        let call = Prepared::new(op_id, ids, query, body, opts)?;
+        let call = Prepared::new(op_id, ids, query, body, opts, trace.as_deref())?;
         self.blocking(py, |client| call.run(client))
     }
 
     /// The same, as an awaitable.
-    #[pyo3(signature = (op_id, ids, query, body, opts=None))]
+    #[pyo3(signature = (op_id, ids, query, body, opts=None, trace=None))]
     fn call_async<'py>(
         &self,
         py: Python<'py>,
@@ -220,13 +244,14 @@ impl NativeClient {
         query: &Bound<'py, PyAny>,
         body: Option<&Bound<'py, PyAny>>,
         opts: Option<&Bound<'py, PyAny>>,
+        trace: Option<PyRef<'py, NativeTrace>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = Prepared::new(op_id, ids, query, body, opts)?;
+        let call = Prepared::new(op_id, ids, query, body, opts, trace.as_deref())?;
         self.awaitable(py, |client| call.run(client))
     }
 
     /// The raw escape hatch: any method and path below the base URL.
-    #[pyo3(signature = (method, path, query, body, opts=None))]
+    #[pyo3(signature = (method, path, query, body, opts=None, trace=None))]
     fn request(
         &self,
         py: Python<'_>,
@@ -235,13 +260,14 @@ impl NativeClient {
         query: &Bound<'_, PyAny>,
         body: Option<&Bound<'_, PyAny>>,
         opts: Option<&Bound<'_, PyAny>>,
+        trace: Option<PyRef<'_, NativeTrace>>,
     ) -> PyResult<NativeReply> {
-        let call = Raw::new(method, path, query, body, opts)?;
+        let call = Raw::new(method, path, query, body, opts, trace.as_deref())?;
         self.blocking(py, |client| call.run(client))
     }
 
     /// The same, as an awaitable.
-    #[pyo3(signature = (method, path, query, body, opts=None))]
+    #[pyo3(signature = (method, path, query, body, opts=None, trace=None))]
     fn request_async<'py>(
         &self,
         py: Python<'py>,
@@ -250,13 +276,14 @@ impl NativeClient {
         query: &Bound<'py, PyAny>,
         body: Option<&Bound<'py, PyAny>>,
         opts: Option<&Bound<'py, PyAny>>,
+        trace: Option<PyRef<'py, NativeTrace>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = Raw::new(method, path, query, body, opts)?;
+        let call = Raw::new(method, path, query, body, opts, trace.as_deref())?;
         self.awaitable(py, |client| call.run(client))
     }
 
     /// Every item of a list operation, page by page as consumed.
-    #[pyo3(signature = (op_id, ids, query, limit=None, opts=None))]
+    #[pyo3(signature = (op_id, ids, query, limit=None, opts=None, trace=None))]
     fn stream(
         &self,
         op_id: &str,
@@ -264,8 +291,9 @@ impl NativeClient {
         query: &Bound<'_, PyAny>,
         limit: Option<u64>,
         opts: Option<&Bound<'_, PyAny>>,
+        trace: Option<PyRef<'_, NativeTrace>>,
     ) -> PyResult<NativeStream> {
-        let call = Prepared::new(op_id, ids, query, None, opts)?;
+        let call = Prepared::new(op_id, ids, query, None, opts, trace.as_deref())?;
         let ids: Vec<&str> = call.ids.iter().map(String::as_str).collect();
         let stream = binding::items(&self.client()?, call.op, &ids, call.query, limit, call.options).map_err(errors::to_py)?;
         Ok(NativeStream { inner: std::sync::Arc::new(tokio::sync::Mutex::new(stream)) })

@@ -13,6 +13,7 @@ mod logging;
 mod mock;
 mod runtime;
 mod tokens;
+mod trace;
 
 // Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
 // pays page faults for them on every request.
@@ -40,6 +41,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::NativeStream>()?;
     m.add_class::<client::NativeReply>()?;
     m.add_class::<mock::NativeMock>()?;
+    m.add_class::<trace::NativeTrace>()?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;

@@ -40,7 +40,7 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
 /// Installs the bridge as the process's tracing subscriber, unless one is set already.
 pub fn install() {
     let _ = tracing::subscriber::set_global_default(
-        tracing_subscriber::registry().with(PythonLogging.with_filter(tracing_subscriber::filter::filter_fn(blinksale::log::is_ours))),
+        tracing_subscriber::registry().with(PythonLogging.with_filter(tracing_subscriber::filter::filter_fn(blinksale::log::is_our_event))),
     );
     blinksale::log::set_level_from_env();
 }

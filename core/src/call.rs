@@ -18,12 +18,20 @@ pub(crate) struct Call {
     pub body: Option<Vec<u8>>,
     /// What the token needs, named in a 403's error.
     pub permission: Permission,
+    /// The operation of the table this is (for a path, the one it fits), named in traces.
+    pub operation: Option<&'static Operation>,
 }
 
 impl Call {
     /// An operation of the table: ids filled into its path, the body normalized and checked
     /// against its model (required fields only where the docs have a page).
-    pub fn operation(op: &Operation, ids: &[&str], query: Vec<(String, String)>, body: Option<Value>, options: &RequestOptions) -> Result<Call> {
+    pub fn operation(
+        op: &'static Operation,
+        ids: &[&str],
+        query: Vec<(String, String)>,
+        body: Option<Value>,
+        options: &RequestOptions,
+    ) -> Result<Call> {
         let path = op.fill_path(ids)?;
         let body = match (op.input, body) {
             (Some(describe), Some(mut body)) => {
@@ -37,7 +45,7 @@ impl Call {
             }
             (None, _) => None,
         };
-        Ok(Call { method: op.method, path, query, body: encode(body, options)?, permission: op.permission })
+        Ok(Call { method: op.method, path, query, body: encode(body, options)?, permission: op.permission, operation: Some(op) })
     }
 
     /// Any path below the base URL (the escape hatch), never a URL of its own.
@@ -47,7 +55,8 @@ impl Call {
         }
         let path = format!("/{}", path.trim_start_matches('/'));
         let permission = permission_for(method, &path);
-        Ok(Call { method, permission, path, query, body: encode(body, options)? })
+        let operation = crate::ops::matching(method, &path);
+        Ok(Call { method, permission, operation, path, query, body: encode(body, options)? })
     }
 
     /// The same list call for another page.

@@ -53,6 +53,12 @@ pub fn is_ours(meta: &Metadata<'_>) -> bool {
     meta.target().starts_with("blinksale")
 }
 
+/// What a binding's log bridge takes: the client's own events. Its spans (one per call) are
+/// for OpenTelemetry; a log bridge that took them would pay for recording each one.
+pub fn is_our_event(meta: &Metadata<'_>) -> bool {
+    meta.is_event() && is_ours(meta)
+}
+
 /// Whether an event of this kind is forwarded: the core's own, at the level set or above.
 pub fn enabled(meta: &Metadata<'_>) -> bool {
     let wanted = LEVEL.load(Ordering::Relaxed);

@@ -230,3 +230,21 @@ pub fn lookup(resource: &str, action: &str) -> Result<&'static Operation> {
         .find(|o| o.resource == resource && o.action == action)
         .ok_or_else(|| Error::InvalidRequest { message: format!("no operation {resource}.{action}"), field: None })
 }
+
+/// The operation whose path template a concrete path fits (`/invoices/12` → `invoices.get`),
+/// for naming a request sent by path in logs and traces.
+pub fn matching(method: Method, path: &str) -> Option<&'static Operation> {
+    let path = path.split('?').next().unwrap_or("").trim_end_matches('/');
+    let fits = |template: &str| {
+        let (mut a, mut b) = (template.split('/'), path.split('/'));
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(t), Some(s)) if t.starts_with('{') && !s.is_empty() => {}
+                (Some(t), Some(s)) if t == s => {}
+                _ => return false,
+            }
+        }
+    };
+    OPERATIONS.iter().find(|op| op.method == method && fits(op.path))
+}

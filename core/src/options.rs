@@ -22,6 +22,9 @@ pub struct RequestOptions {
     /// Fields merged into the JSON body, unchecked: the way to send a field this version
     /// does not know.
     pub extra_body: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A host language's tracing of this call: the headers it propagates, and where the
+    /// call's record goes.
+    pub trace: Option<crate::telemetry::Trace>,
 }
 
 impl RequestOptions {

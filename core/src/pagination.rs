@@ -102,7 +102,16 @@ pub(crate) fn pages<T: DeserializeOwned + Send + 'static>(call: ListCall, limit:
         next: Option<u64>,
         left: Option<u64>,
     }
+    impl State {
+        /// Tells a host's trace whether another page will be fetched.
+        fn note_progress(&self, got_items: bool) {
+            if let Some(trace) = &self.call.options.trace {
+                trace.set_more_pages(got_items && self.next.is_some() && self.left != Some(0));
+            }
+        }
+    }
     let state = State { call, next: Some(1), left: limit };
+    state.note_progress(true);
     // Fused: polling after the end keeps answering None (unfold alone would panic).
     Box::pin(futures_util::StreamExt::fuse(futures_util::stream::unfold(state, |mut s| async move {
         if s.left == Some(0) {
@@ -118,10 +127,12 @@ pub(crate) fn pages<T: DeserializeOwned + Send + 'static>(call: ListCall, limit:
                     items.truncate(usize::try_from(left).unwrap_or(usize::MAX));
                     s.left = Some(left - items.len() as u64);
                 }
+                s.note_progress(!items.is_empty());
                 if items.is_empty() { None } else { Some((Ok(PageChunk { items, meta: page.meta, page: page_no }), s)) }
             }
             Err(e) => {
                 s.next = None;
+                s.note_progress(false);
                 Some((Err(e), s))
             }
         }

@@ -1,8 +1,10 @@
 //! Sending one request: pacing, retries, timeouts, logging. The retry rules live here.
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use tokio::time::Instant;
+use tracing::Instrument;
 
 use crate::call::Call;
 use crate::config::Config;
@@ -12,6 +14,7 @@ use crate::method::Method;
 use crate::options::{RequestOptions, header_map};
 use crate::ratelimit::{Limiter, Permit, RateLimit, retry_after};
 use crate::secret::SecretToken;
+use crate::telemetry::{AttemptRecord, CallRecord, CallTarget, millis};
 
 /// A response as it came off the wire, after retries.
 #[derive(Clone, Debug)]
@@ -62,7 +65,8 @@ pub(crate) struct Wire<'a> {
     pub limiter: &'a Limiter,
 }
 
-/// Sends a prepared call with its retries, within the deadline if one is set.
+/// Sends a prepared call with its retries, within the deadline if one is set. The call is one
+/// `tracing` span; its record goes to the span and to the host's trace, if either wants it.
 pub(crate) async fn send(wire: Wire<'_>, call: &Call, options: &RequestOptions) -> Result<RawResponse> {
     let config = wire.config;
     let mut url = config.base_url.join(call.path.trim_start_matches('/')).map_err(|e| Error::invalid("path", format!("{e}")))?;
@@ -75,20 +79,44 @@ pub(crate) async fn send(wire: Wire<'_>, call: &Call, options: &RequestOptions) 
     if !options.headers.is_empty() {
         headers.extend(header_map(&options.headers)?);
     }
+    let span = crate::telemetry::call_span();
+    let shown = shown_path(&call.path, &url);
+    let target = (options.trace.is_some() || !span.is_disabled()).then(|| {
+        let full = format!("{}{shown}", config.base_url.as_str().trim_end_matches('/'));
+        CallTarget::new(&config.base_url, call.operation, call.method, full)
+    });
+    if let Some(target) = &target {
+        crate::telemetry::record_start(&span, target);
+    }
+    if let Some(trace) = &options.trace {
+        headers.extend(trace.headers());
+    }
+    crate::telemetry::inject(&span, &mut headers);
     let run = Attempts {
         wire,
         call,
-        shown: shown_path(&call.path, &url),
+        shown,
         url,
         headers,
         timeout: options.timeout.unwrap_or(config.timeout),
         max_retries: options.max_retries.unwrap_or(config.max_retries),
+        records: Mutex::new(Vec::new()),
     };
+    let started = SystemTime::now();
     // The deadline bounds everything: limiter waits, attempts and backoff.
-    match options.deadline.or(config.deadline) {
-        None => run.run().await,
-        Some(deadline) => tokio::time::timeout(deadline, run.run()).await.unwrap_or(Err(Error::Timeout { after: deadline })),
+    let result = match options.deadline.or(config.deadline) {
+        None => run.run().instrument(span.clone()).await,
+        Some(deadline) => tokio::time::timeout(deadline, run.run().instrument(span.clone())).await.unwrap_or(Err(Error::Timeout { after: deadline })),
+    };
+    if let Some(target) = target {
+        let attempts = std::mem::take(&mut *run.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let record = CallRecord { target, started, ended: SystemTime::now(), attempts, error: result.as_ref().err().map(Error::code) };
+        crate::telemetry::record_end(&span, &record);
+        if let Some(trace) = &options.trace {
+            trace.push(record);
+        }
     }
+    result
 }
 
 /// The path below the base URL as logged: query values that may be personal data (a
@@ -114,13 +142,18 @@ struct Attempts<'a> {
     headers: http::HeaderMap,
     timeout: Duration,
     max_retries: u32,
+    /// One per attempt, in order.
+    records: Mutex<Vec<AttemptRecord>>,
 }
 
-/// One attempt's timing, for its log line.
-struct Timing {
-    attempt: u32,
-    waited_ms: u64,
-    started: Instant,
+/// How an attempt ended, as its record and log line tell it.
+struct Outcome {
+    status: Option<u16>,
+    error: Option<&'static str>,
+    request_id: Option<String>,
+    sent: bool,
+    /// A 5xx, a 429, or a body that could not be read.
+    warn: bool,
 }
 
 impl Attempts<'_> {
@@ -154,19 +187,7 @@ impl Attempts<'_> {
                 return Err(self.final_error(failure));
             }
             let delay = retry_delay(&failure, retries);
-            let reason = failure_reason(&failure);
-            let (method, path) = (self.call.method.as_str(), self.shown.as_str());
-            let delay_ms = delay.as_millis() as u64;
-            event!(
-                self.sink(),
-                DEBUG,
-                "blinksale: retrying",
-                method = method,
-                path = path,
-                retry = retries + 1,
-                delay_ms = delay_ms,
-                reason = reason.as_str()
-            );
+            self.retrying(retries + 1, delay, &failure_reason(&failure));
             tokio::time::sleep(delay).await;
             retries += 1;
         }
@@ -179,22 +200,37 @@ impl Attempts<'_> {
         }
     }
 
-    /// One attempt, logged as one line.
+    /// One attempt, recorded and logged as one line.
     async fn attempt(&self, attempt: u32, token: &SecretToken) -> std::result::Result<RawResponse, Failure> {
         let mut permit = self.wire.limiter.acquire().await;
-        let timing = Timing { attempt, waited_ms: permit.waited.as_millis() as u64, started: Instant::now() };
-        if timing.waited_ms > 0 {
-            let (method, path, waited_ms) = (self.call.method.as_str(), self.shown.as_str(), timing.waited_ms);
+        let waited = permit.waited;
+        if !waited.is_zero() {
+            let (method, path, waited_ms) = (self.call.method.as_str(), self.shown.as_str(), millis(waited));
             event!(self.sink(), DEBUG, "blinksale: waited for the rate limit", method = method, path = path, waited_ms = waited_ms);
         }
         if !self.call.method.idempotent() {
             crate::cancel::mark_write_started();
         }
         permit.going_out();
-        match self.request(token).send().await {
-            Ok(resp) => self.received(resp, permit, &timing).await,
-            Err(e) => Err(self.not_answered(&e, permit, &timing)),
-        }
+        let (started, clock) = (SystemTime::now(), Instant::now());
+        let (result, outcome) = match self.request(token).send().await {
+            Ok(resp) => self.received(resp, permit).await,
+            Err(e) => self.not_answered(&e, permit),
+        };
+        let record = AttemptRecord {
+            attempt,
+            started,
+            duration: clock.elapsed(),
+            waited,
+            status: outcome.status,
+            error: outcome.error,
+            request_id: outcome.request_id,
+            sent: outcome.sent,
+            retry_delay: None,
+        };
+        self.log(&record, outcome.warn);
+        self.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(record);
+        result
     }
 
     fn request(&self, token: &SecretToken) -> reqwest::RequestBuilder {
@@ -214,49 +250,42 @@ impl Attempts<'_> {
 
     /// No response. A connection that failed never carried the request: the permit's drop
     /// gives its slot back.
-    fn not_answered(&self, e: &reqwest::Error, mut permit: Permit, timing: &Timing) -> Failure {
+    fn not_answered(&self, e: &reqwest::Error, mut permit: Permit) -> (std::result::Result<RawResponse, Failure>, Outcome) {
         if e.is_connect() {
             permit.not_sent();
         }
         drop(permit);
         let error = transport_error(e, self.timeout);
-        let (method, path, code) = (self.call.method.as_str(), self.shown.as_str(), error.code());
-        let (duration_ms, attempt, waited_ms) = (timing.started.elapsed().as_millis() as u64, timing.attempt, timing.waited_ms);
-        event!(
-            self.sink(),
-            WARN,
-            "blinksale: request failed",
-            method = method,
-            path = path,
-            error = code,
-            duration_ms = duration_ms,
-            attempt = attempt,
-            waited_ms = waited_ms
-        );
-        Failure::Transport { sent: !e.is_connect(), error }
+        let sent = !e.is_connect();
+        let outcome = Outcome { status: None, error: Some(error.code()), request_id: None, sent, warn: true };
+        (Err(Failure::Transport { sent, error }), outcome)
     }
 
     /// A response: the limiter learns from its headers, then the body is read (capped).
-    async fn received(&self, resp: reqwest::Response, permit: Permit, timing: &Timing) -> std::result::Result<RawResponse, Failure> {
+    async fn received(&self, resp: reqwest::Response, permit: Permit) -> (std::result::Result<RawResponse, Failure>, Outcome) {
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
         let rate_limit = RateLimit::from_headers(&headers);
         let from_api = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
         permit.observe(rate_limit, (status == 429).then(|| retry_after(&headers)), from_api);
+        let mut outcome =
+            Outcome { status: Some(status), error: None, request_id: request_id.clone(), sent: true, warn: status >= 500 || status == 429 };
         let body = match read_body(resp, self.wire.config.max_response_bytes).await {
             Ok(body) => body,
             Err(e) => {
-                self.response_line(tracing::Level::WARN, status, request_id.as_deref(), timing);
-                return Err(self.unread(e, status, request_id));
+                let failure = self.unread(e, status, request_id);
+                if let Failure::Transport { error, .. } = &failure {
+                    (outcome.error, outcome.warn) = (Some(error.code()), true);
+                }
+                return (Err(failure), outcome);
             }
         };
-        let level = if status >= 500 || status == 429 { tracing::Level::WARN } else { tracing::Level::INFO };
-        self.response_line(level, status, request_id.as_deref(), timing);
         if (200..300).contains(&status) {
-            return Ok(RawResponse { status, headers, body, request_id, rate_limit });
+            return (Ok(RawResponse { status, headers, body, request_id, rate_limit }), outcome);
         }
-        Err(Failure::Status { status, headers, body, request_id })
+        outcome.error = Some(Error::from_response(status, &http::HeaderMap::new(), b"", self.call.permission, None).code());
+        (Err(Failure::Status { status, headers, body, request_id }), outcome)
     }
 
     fn unread(&self, e: BodyError, status: u16, request_id: Option<String>) -> Failure {
@@ -271,9 +300,27 @@ impl Attempts<'_> {
         Failure::Transport { sent: true, error }
     }
 
-    fn response_line(&self, level: tracing::Level, status: u16, request_id: Option<&str>, timing: &Timing) {
-        let (method, path, request_id) = (self.call.method.as_str(), self.shown.as_str(), request_id.unwrap_or(""));
-        let (duration_ms, attempt, waited_ms) = (timing.started.elapsed().as_millis() as u64, timing.attempt, timing.waited_ms);
+    /// The attempt's log line, written from its record: a response, or a request that got none.
+    fn log(&self, r: &AttemptRecord, warn: bool) {
+        let (method, path) = (self.call.method.as_str(), self.shown.as_str());
+        let (duration_ms, attempt, waited_ms) = (millis(r.duration), r.attempt, millis(r.waited));
+        let Some(status) = r.status else {
+            let error = r.error.unwrap_or("connection");
+            event!(
+                self.sink(),
+                WARN,
+                "blinksale: request failed",
+                method = method,
+                path = path,
+                error = error,
+                duration_ms = duration_ms,
+                attempt = attempt,
+                waited_ms = waited_ms
+            );
+            return;
+        };
+        let level = if warn { tracing::Level::WARN } else { tracing::Level::INFO };
+        let request_id = r.request_id.as_deref().unwrap_or("");
         event_at!(
             self.sink(),
             level,
@@ -286,6 +333,15 @@ impl Attempts<'_> {
             waited_ms = waited_ms,
             request_id = request_id
         );
+    }
+
+    /// Notes the wait on the last attempt's record and logs it.
+    fn retrying(&self, retry: u32, delay: Duration, reason: &str) {
+        if let Some(last) = self.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner).last_mut() {
+            last.retry_delay = Some(delay);
+        }
+        let (method, path, delay_ms) = (self.call.method.as_str(), self.shown.as_str(), millis(delay));
+        event!(self.sink(), DEBUG, "blinksale: retrying", method = method, path = path, retry = retry, delay_ms = delay_ms, reason = reason);
     }
 }
 

@@ -10,7 +10,7 @@ from typing import Any, FrozenSet, Mapping, Optional, TypeVar, Union
 
 from typing_extensions import Unpack
 
-from . import _native
+from . import _native, _telemetry
 from ._contract import CallOptions, ClientOptions
 from ._rate_limit import RateLimit
 from ._resource import NOT_GIVEN, Headers, NotGiven, Query, _options
@@ -115,7 +115,11 @@ class Client(Resources, _ClientBase):
         """Any request below the base URL: the escape hatch. Returns ``data`` (for lists,
         ``{"data": ..., "meta": ...}``); errors, retries and rate limits are as usual."""
         opts = _request_options(extra_headers, timeout, max_retries, deadline)
-        return self._native.request(method, path, params or {}, json, opts)["data"]
+        native, p = self._native, _telemetry.pipeline()
+        if p is None:
+            return native.request(method, path, params or {}, json, opts)["data"]
+        send = lambda t: native.request(method, path, params or {}, json, opts, t)  # noqa: E731
+        return _telemetry.traced(p, native.span_start(None, method, path), send)["data"]
 
     def close(self) -> None:
         """Nothing to release eagerly: connections close with the client (those a thread's
@@ -151,8 +155,12 @@ class AsyncClient(AsyncResources, _ClientBase):
     ) -> Any:
         """Any request below the base URL: the escape hatch (see ``Client.request``)."""
         opts = _request_options(extra_headers, timeout, max_retries, deadline)
-        reply = await self._native.request_async(method, path, params or {}, json, opts)
-        return reply["data"]
+        native, p = self._native, _telemetry.pipeline()
+        if p is None:
+            reply = await native.request_async(method, path, params or {}, json, opts)
+            return reply["data"]
+        send = lambda t: native.request_async(method, path, params or {}, json, opts, t)  # noqa: E731
+        return (await _telemetry.traced_async(p, native.span_start(None, method, path), send))["data"]
 
     async def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""

@@ -1,7 +1,7 @@
 """Stubs of the native module (Rust, pyo3); `make test` checks them against it (stubtest). The
 contract's structs it takes and returns are the generated ``_contract`` types."""
 
-from typing import Any, Awaitable, Callable, List, Mapping, Optional, Sequence, Tuple, final
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, final
 
 from ._contract import CallOptions, ClientSettings
 
@@ -40,17 +40,42 @@ class NativeClient:
     def base_url(self) -> str: ...
     def rate_limit(self) -> Optional[Mapping[str, Any]]: ...
     def with_options(self, opts: Optional[CallOptions]) -> NativeClient: ...
+    def span_start(self, op_id: Optional[str], method: str = "GET", path: str = "") -> Dict[str, Any]: ...
     def call(
-        self, op_id: str, ids: Sequence[str], query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+        self,
+        op_id: str,
+        ids: Sequence[str],
+        query: Mapping[str, Any],
+        body: Any,
+        opts: Optional[CallOptions] = None,
+        trace: Optional[NativeTrace] = None,
     ) -> NativeReply: ...
     def call_async(
-        self, op_id: str, ids: Sequence[str], query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+        self,
+        op_id: str,
+        ids: Sequence[str],
+        query: Mapping[str, Any],
+        body: Any,
+        opts: Optional[CallOptions] = None,
+        trace: Optional[NativeTrace] = None,
     ) -> Awaitable[NativeReply]: ...
     def request(
-        self, method: str, path: str, query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+        self,
+        method: str,
+        path: str,
+        query: Mapping[str, Any],
+        body: Any,
+        opts: Optional[CallOptions] = None,
+        trace: Optional[NativeTrace] = None,
     ) -> NativeReply: ...
     def request_async(
-        self, method: str, path: str, query: Mapping[str, Any], body: Any, opts: Optional[CallOptions] = None
+        self,
+        method: str,
+        path: str,
+        query: Mapping[str, Any],
+        body: Any,
+        opts: Optional[CallOptions] = None,
+        trace: Optional[NativeTrace] = None,
     ) -> Awaitable[NativeReply]: ...
     def stream(
         self,
@@ -59,7 +84,17 @@ class NativeClient:
         query: Mapping[str, Any],
         limit: Optional[int] = None,
         opts: Optional[CallOptions] = None,
+        trace: Optional[NativeTrace] = None,
     ) -> NativeStream: ...
+
+@final
+class NativeTrace:
+    """The core's records of traced calls (``blinksale._telemetry`` makes spans of them)."""
+
+    def __new__(cls) -> NativeTrace: ...
+    def set_context(self, headers: Mapping[str, str]) -> None: ...
+    def take(self) -> List[Dict[str, Any]]: ...
+    def more_pages(self) -> bool: ...
 
 @final
 class NativeStream:

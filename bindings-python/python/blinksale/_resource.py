@@ -20,9 +20,11 @@ from typing import (
     cast,
 )
 
+from . import _telemetry
 from ._base import BlinksaleObject
 from ._contract import PY_NAMES, CallOptions
 from ._native import NativeReply as Reply
+from ._native import NativeTrace
 from ._pagination import AsyncPage, Page, PageMeta
 from ._rate_limit import RateLimit
 
@@ -133,7 +135,11 @@ class SyncAPIResource(_APIResource):
     _client: Client
 
     def _send(self, op: str, ids: List[str], query: Dict[str, Any], body: Any, options: Options) -> Reply:
-        return self._client._native.call(op, ids, query, body, options)
+        native = self._client._native
+        p = _telemetry.pipeline()
+        if p is None:
+            return native.call(op, ids, query, body, options)
+        return _telemetry.traced(p, native.span_start(op), lambda t: native.call(op, ids, query, body, options, t))
 
     def _call(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> M:
         return _model(cls, self._send(op, ids, {}, body, options))
@@ -169,9 +175,14 @@ class SyncAPIResource(_APIResource):
     def _list_all(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], limit: Optional[int], options: Options
     ) -> Iterator[M]:
-        stream = self._client._native.stream(op, ids, _query(query), limit, options)
+        native, p = self._client._native, _telemetry.pipeline()
+        trace = NativeTrace() if p else None
+        stream = native.stream(op, ids, _query(query), limit, options, trace)
         while True:
-            batch = stream.next_batch()
+            if p and trace and trace.more_pages():
+                batch = _telemetry.traced(p, native.span_start(op), lambda _: stream.next_batch(), trace)
+            else:
+                batch = stream.next_batch()
             if not batch:
                 return
             for item in batch:
@@ -184,8 +195,13 @@ class AsyncAPIResource(_APIResource):
     _client: AsyncClient
 
     async def _send(self, op: str, ids: List[str], query: Dict[str, Any], body: Any, options: Options) -> Reply:
-        reply: Reply = await self._client._native.call_async(op, ids, query, body, options)
-        return reply
+        native = self._client._native
+        p = _telemetry.pipeline()
+        if p is None:
+            reply: Reply = await native.call_async(op, ids, query, body, options)
+            return reply
+        send = lambda t: native.call_async(op, ids, query, body, options, t)  # noqa: E731
+        return await _telemetry.traced_async(p, native.span_start(op), send)
 
     async def _call(self, op: str, ids: List[str], body: Any, cls: Type[M], options: Options) -> M:
         return _model(cls, await self._send(op, ids, {}, body, options))
@@ -226,9 +242,15 @@ class AsyncAPIResource(_APIResource):
     async def _list_all(
         self, op: str, ids: List[str], query: Dict[str, Any], cls: Type[M], limit: Optional[int], options: Options
     ) -> AsyncIterator[M]:
-        stream = self._client._native.stream(op, ids, _query(query), limit, options)
+        native, p = self._client._native, _telemetry.pipeline()
+        trace = NativeTrace() if p else None
+        stream = native.stream(op, ids, _query(query), limit, options, trace)
         while True:
-            batch = await stream.next_batch_async()
+            if p and trace and trace.more_pages():
+                start = native.span_start(op)
+                batch = await _telemetry.traced_async(p, start, lambda _: stream.next_batch_async(), trace)
+            else:
+                batch = await stream.next_batch_async()
             if not batch:
                 return
             for item in batch:

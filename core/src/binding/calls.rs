@@ -15,7 +15,7 @@ use crate::pagination::{ChunkStream, ListCall, PageStream, chunks};
 /// Runs an operation of the table and returns its `data` as JSON text.
 pub async fn execute(
     client: &Client,
-    op: &Operation,
+    op: &'static Operation,
     ids: &[&str],
     query: Vec<(String, String)>,
     body: Option<Value>,
@@ -31,7 +31,7 @@ pub async fn execute(
 /// it in one pass with [`RawReply::decode_with`], building its own values as the JSON is read.
 pub async fn execute_raw(
     client: &Client,
-    op: &Operation,
+    op: &'static Operation,
     ids: &[&str],
     query: Vec<(String, String)>,
     body: Option<Value>,

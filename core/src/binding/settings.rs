@@ -135,6 +135,7 @@ impl CallOptions {
             headers: self.headers.unwrap_or_default(),
             extra_query: self.query.unwrap_or_default(),
             extra_body: self.body,
+            trace: None,
         }
     }
 }
