@@ -29,11 +29,21 @@ binary=$(cd "$pkg/npm/$platform" && npm pack --silent --pack-destination "$app")
 cd "$app"
 echo '{"name": "blinksale-app", "private": true}' > package.json
 # Offline: the other platforms' optional packages are skipped, this one comes from its tarball.
-npm install --offline --no-audit --no-fund --loglevel=error "./$binary" "./$main"
+# The tests' OpenTelemetry packages come at the lockfile's versions (npm ci cached them).
+otel=$(node -e 'const d = require(process.argv[1]).devDependencies;
+  console.log(Object.keys(d).filter((n) => n.startsWith("@opentelemetry/")).map((n) => `${n}@${d[n]}`).join(" "))' "$pkg/package.json")
+# shellcheck disable=SC2086
+npm install --offline --no-audit --no-fund --loglevel=error "./$binary" "./$main" $otel
 [ "${1:-}" = "--build-only" ] && exit 0
 cp -r "$pkg/tests" .
 node --test tests/
 "$root/tests/typing-node.sh" "$pkg/node_modules"
+# Without OpenTelemetry installed: it loads, sends no trace header, and loads no OpenTelemetry.
+plain="$CARGO_TARGET_DIR/node-app-plain"
+rm -rf "$plain" && mkdir -p "$plain" && cd "$plain"
+echo '{"name": "blinksale-plain", "private": true}' > package.json
+npm install --offline --no-audit --no-fund --loglevel=error "$app/$binary" "$app/$main"
+cp "$pkg/tests/plain/without-otel.cjs" . && node without-otel.cjs
 # Without its platform package, the error names the package to install.
 bare="$CARGO_TARGET_DIR/node-app-bare"
 rm -rf "$bare" && mkdir -p "$bare" && cd "$bare"

@@ -4,6 +4,7 @@ import { APIPromise, type ClientCore, fromNative, invoke, json, type RequestOpti
 import type { ClientSettings, RateLimit } from './generated/contract';
 import { Resources } from './generated/resources';
 import { NativeClient } from './native';
+import { traced } from './telemetry';
 
 const { version } = require('../package.json') as { version: string };
 
@@ -105,7 +106,9 @@ export class Blinksale extends Resources implements ClientCore {
     { query, body, ...options }: { query?: Record<string, string | number | boolean>; body?: unknown } & RequestOptions = {},
   ): APIPromise<T> {
     const [q, b] = [json(query ?? {}), json(body)];
-    const reply = invoke((opts, cancel) => this.#native.request(method, path, q, b, opts, cancel), options);
+    const native = this.#native;
+    const start = () => native.spanStart(null, method, path);
+    const reply = traced(start, (trace) => invoke((opts, cancel) => native.request(method, path, q, b, opts, cancel, trace), options));
     return new APIPromise(reply, (r) => JSON.parse(r.data) as T);
   }
 

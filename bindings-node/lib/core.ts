@@ -4,7 +4,8 @@
 
 import type { CallOptionFields, ErrorDetails, RateLimit, Reply } from './generated/contract';
 import { BlinksaleError, CLASSES } from './generated/errors';
-import { NativeCancel, type NativeClient, type WireReply } from './native';
+import { NativeCancel, type NativeClient, NativeTrace, type WireReply } from './native';
+import { pipeline, traced } from './telemetry';
 
 /** Options of one request; the last argument of every method (fields from the core's contract). */
 export interface RequestOptions extends CallOptionFields {
@@ -245,7 +246,8 @@ export abstract class APIResource {
   #send(op: string, ids: string[], query: object, body: unknown, options?: RequestOptions): Promise<Reply> {
     const native = this.#client._native;
     const [q, b] = [json(query), json(body)];
-    return invoke((opts, cancel) => native.call(op, ids, q, b, opts, cancel), options);
+    const start = () => native.spanStart(op, 'GET', '');
+    return traced(start, (trace) => invoke((opts, cancel) => native.call(op, ids, q, b, opts, cancel, trace), options));
   }
 
   protected _call<T>(op: string, ids: string[], body: unknown, options?: RequestOptions): APIPromise<T> {
@@ -265,13 +267,17 @@ export abstract class APIResource {
     return {
       async *[Symbol.asyncIterator]() {
         let stream: ReturnType<NativeClient['stream']>;
+        // One span per page fetched, through the list's own trace, when the application traces.
+        const trace = pipeline() ? new NativeTrace() : null;
         try {
-          stream = native.stream(op, ids, json(query), limit ?? null, callOptions(options));
+          stream = native.stream(op, ids, json(query), limit ?? null, callOptions(options), trace);
         } catch (err) {
           throw fromNative(err);
         }
+        const start = () => native.spanStart(op, 'GET', '');
         for (;;) {
-          const batch = await run((cancel) => stream.nextBatch(cancel), options?.signal);
+          const next = () => run((cancel) => stream.nextBatch(cancel), options?.signal);
+          const batch = trace?.morePages() ? await traced(start, next, trace) : await next();
           if (batch.length === 0) return;
           for (const text of batch) yield JSON.parse(text) as T;
         }

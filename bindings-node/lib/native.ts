@@ -26,8 +26,9 @@ function load(): typeof Native {
 }
 
 const native = load();
-export const { NativeClient, NativeCancel, NativeMock, setLogLevel, cliMain, schemaJson } = native;
+export const { NativeClient, NativeCancel, NativeMock, NativeTrace, setLogLevel, cliMain, schemaJson } = native;
 export type NativeClient = Native.NativeClient;
 export type NativeCancel = Native.NativeCancel;
 export type NativeMock = Native.NativeMock;
+export type NativeTrace = Native.NativeTrace;
 export type { WireReply } from '../native.js';

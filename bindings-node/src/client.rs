@@ -14,9 +14,17 @@ use serde_json::Value;
 use crate::convert::{self, JS, WireReply};
 use crate::errors::js_error;
 use crate::tokens;
+use crate::trace::NativeTrace;
 
 fn options(text: Option<&str>) -> blinksale::Result<RequestOptions> {
     CallOptions::from_json(convert::parse(text, "options")?, JS).map(CallOptions::into_request_options)
+}
+
+/// The options, and the trace that records the call when the TypeScript layer traces it.
+fn traced_options(text: Option<&str>, trace: Option<&NativeTrace>) -> blinksale::Result<RequestOptions> {
+    let mut options = options(text)?;
+    options.trace = trace.map(|t| t.trace.clone());
+    Ok(options)
 }
 
 /// Runs `fut` on the core's runtime, abortable through `cancel`; a core error rejects as a JS
@@ -106,6 +114,13 @@ impl NativeClient {
         Ok(())
     }
 
+    /// The span name and first attributes of a traced call (an operation id, or a method and
+    /// path), with the instrumentation scope and version, as JSON text.
+    #[napi]
+    pub fn span_start(&self, env: Env, op_id: Option<String>, method: String, path: String) -> Result<String> {
+        crate::trace::start(&self.client, op_id.as_deref(), &method, &path).map_err(|e| js_error(&env, &e))
+    }
+
     /// A client with other defaults (`options` as JSON text), sharing this one's connections
     /// and rate limiter.
     #[napi]
@@ -128,12 +143,13 @@ impl NativeClient {
         body: Option<String>,
         options_json: Option<String>,
         cancel: Option<&NativeCancel>,
+        trace: Option<&NativeTrace>,
     ) -> Result<PromiseRaw<'env, WireReply>> {
         let client = self.client.clone();
         let prepared = (|| {
             let op = binding::operation(&op_id)?;
             let query = binding::query_pairs(convert::parse(query.as_deref(), "query")?)?;
-            Ok::<_, blinksale::Error>((op, query, body_value(body.as_deref())?, options(options_json.as_deref())?))
+            Ok::<_, blinksale::Error>((op, query, body_value(body.as_deref())?, traced_options(options_json.as_deref(), trace)?))
         })();
         let fut = async move {
             let (op, query, body, opts) = prepared?;
@@ -155,11 +171,13 @@ impl NativeClient {
         body: Option<String>,
         options_json: Option<String>,
         cancel: Option<&NativeCancel>,
+        trace: Option<&NativeTrace>,
     ) -> Result<PromiseRaw<'env, WireReply>> {
         let client = self.client.clone();
         let prepared = (|| {
             let query = binding::query_pairs(convert::parse(query.as_deref(), "query")?)?;
-            Ok::<_, blinksale::Error>((Method::parse(&method)?, query, body_value(body.as_deref())?, options(options_json.as_deref())?))
+            let opts = traced_options(options_json.as_deref(), trace)?;
+            Ok::<_, blinksale::Error>((Method::parse(&method)?, query, body_value(body.as_deref())?, opts))
         })();
         let fut = async move {
             let (method, query, body, opts) = prepared?;
@@ -178,13 +196,14 @@ impl NativeClient {
         query: Option<String>,
         limit: Option<f64>,
         options_json: Option<String>,
+        trace: Option<&NativeTrace>,
     ) -> Result<NativeStream> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let limit = limit.map(|l| l.max(0.0) as u64);
         let stream = (|| {
             let op = binding::operation(&op_id)?;
             let query = binding::query_pairs(convert::parse(query.as_deref(), "query")?)?;
-            binding::items(&self.client, op, &ids, query, limit, options(options_json.as_deref())?)
+            binding::items(&self.client, op, &ids, query, limit, traced_options(options_json.as_deref(), trace)?)
         })();
         let stream = stream.map_err(|e| js_error(&env, &e))?;
         Ok(NativeStream { inner: Arc::new(tokio::sync::Mutex::new(stream)) })

@@ -10,6 +10,7 @@ mod errors;
 pub mod logging;
 pub mod mock;
 mod tokens;
+pub mod trace;
 
 // Pages are tens of kilobytes; the system allocator hands such buffers back to the OS and
 // pays page faults for them on every request.

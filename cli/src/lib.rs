@@ -14,6 +14,7 @@ mod credentials;
 mod exit;
 mod mock;
 mod operation;
+mod otel;
 mod output;
 mod profile;
 mod progress;
@@ -60,7 +61,14 @@ fn run_args(args: Vec<OsString>) -> i32 {
         }
     };
     let format = global.output.unwrap_or(if std::io::stdout().is_terminal() { Format::Table } else { Format::Json });
-    match dispatch(&matches, &global, format) {
+    let export = otel::start();
+    let words: Vec<&str> = std::iter::successors(matches.subcommand(), |(_, m)| m.subcommand()).map(|(name, _)| name).collect();
+    let span = export.as_ref().map(|_| otel::command_span(&words));
+    let result = span.unwrap_or_else(tracing::Span::none).in_scope(|| dispatch(&matches, &global, format));
+    if let Some(export) = export {
+        export.finish();
+    }
+    match result {
         Ok(()) => 0,
         // The reader went away (`| head`): not an error.
         Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
