@@ -216,10 +216,13 @@ bench-node: build-mock
 	tests/node.sh --build-only
 	cp bindings-node/benches/compare.mjs $(CARGO_TARGET_DIR)/node-app/
 	CORE_CALLS=$(RELEASE)/examples/core_calls MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh node $(CARGO_TARGET_DIR)/node-app/compare.mjs
+	cp bindings-node/benches/telemetry.mjs $(CARGO_TARGET_DIR)/node-app/
+	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh node $(CARGO_TARGET_DIR)/node-app/telemetry.mjs
 
 # The Rust core's rounds (core_calls, built with the examples) alternate with the binding's.
 bench-python: build-mock py-venv
 	CORE_CALLS=$(RELEASE)/examples/core_calls MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh $(PY_VENV)/bin/python bindings-python/benches/compare.py
+	MOCK_FLAGS="--rate-limit 0 --seed 100" tests/with-mock.sh $(PY_VENV)/bin/python bindings-python/benches/telemetry.py
 
 bench-core:
 	cargo bench -p blinksale --bench overhead

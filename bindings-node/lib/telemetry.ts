@@ -141,11 +141,7 @@ class CallSpan {
 
 /** Runs `send` with a traced call's trace when the application has a pipeline, else with none.
  * `start` gives the core's span start; `native` is a list's own trace, for a page. */
-export function traced<T>(
-  start: () => string,
-  send: (trace: NativeTrace | null) => Promise<T>,
-  native?: NativeTrace,
-): Promise<T> {
+export function traced<T>(start: () => string, send: (trace: NativeTrace | null) => Promise<T>, native?: NativeTrace): Promise<T> {
   const p = pipeline();
   if (!p) return send(native ?? null);
   const span = new CallSpan(p, JSON.parse(start()) as SpanStart, native);

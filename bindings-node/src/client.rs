@@ -188,6 +188,7 @@ impl NativeClient {
 
     /// Every item of a list operation, page by page as consumed.
     #[napi]
+    #[allow(clippy::too_many_arguments)]
     pub fn stream(
         &self,
         env: Env,

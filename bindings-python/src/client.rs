@@ -220,6 +220,7 @@ impl NativeClient {
 
     /// Runs an operation of the core's table, blocking without the GIL.
     #[pyo3(signature = (op_id, ids, query, body, opts=None, trace=None))]
+    #[allow(clippy::too_many_arguments)] // The Python signature.
     fn call(
         &self,
         py: Python<'_>,
@@ -236,6 +237,7 @@ impl NativeClient {
 
     /// The same, as an awaitable.
     #[pyo3(signature = (op_id, ids, query, body, opts=None, trace=None))]
+    #[allow(clippy::too_many_arguments)] // The Python signature.
     fn call_async<'py>(
         &self,
         py: Python<'py>,
@@ -252,6 +254,7 @@ impl NativeClient {
 
     /// The raw escape hatch: any method and path below the base URL.
     #[pyo3(signature = (method, path, query, body, opts=None, trace=None))]
+    #[allow(clippy::too_many_arguments)] // The Python signature.
     fn request(
         &self,
         py: Python<'_>,
@@ -268,6 +271,7 @@ impl NativeClient {
 
     /// The same, as an awaitable.
     #[pyo3(signature = (method, path, query, body, opts=None, trace=None))]
+    #[allow(clippy::too_many_arguments)] // The Python signature.
     fn request_async<'py>(
         &self,
         py: Python<'py>,

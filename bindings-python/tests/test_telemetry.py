@@ -90,7 +90,9 @@ def test_a_call_in_a_user_span_is_its_child_and_carries_the_trace_context(
     check_child_span(span, job, mock, cid)
 
 
-def test_an_async_call_is_a_child_of_the_tasks_span(otel: Pipeline, mock: MockServer, aclient: blinksale.AsyncClient) -> None:
+def test_an_async_call_is_a_child_of_the_tasks_span(
+    otel: Pipeline, mock: MockServer, aclient: blinksale.AsyncClient
+) -> None:
     async def run() -> Tuple[Any, str]:
         cid = str((await aclient.clients.list()).data[0].id)
         otel[0].clear()
@@ -137,7 +139,9 @@ def test_list_all_makes_one_span_per_page_and_none_after_the_last(
     assert all(s.name == "GET /clients" for s in spans)
 
 
-def test_async_list_all_with_a_limit_makes_a_span_per_page_fetched(otel: Pipeline, aclient: blinksale.AsyncClient) -> None:
+def test_async_list_all_with_a_limit_makes_a_span_per_page_fetched(
+    otel: Pipeline, aclient: blinksale.AsyncClient
+) -> None:
     async def run() -> int:
         return len([c async for c in aclient.clients.list_all(per_page=10, limit=15)])
 
@@ -162,7 +166,11 @@ def test_duration_and_wait_histograms_go_to_the_meter_provider(otel: Pipeline, c
     data = otel[1].get_metrics_data()
     assert data is not None
     found: Dict[str, Any] = {
-        m.name: m for rm in data.resource_metrics for sm in rm.scope_metrics for m in sm.metrics if sm.scope.name == "blinksale"
+        m.name: m
+        for rm in data.resource_metrics
+        for sm in rm.scope_metrics
+        for m in sm.metrics
+        if sm.scope.name == "blinksale"
     }
     point = found["http.client.request.duration"].data.data_points[0]
     assert point.count == 1 and found["http.client.request.duration"].unit == "s"

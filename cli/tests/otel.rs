@@ -119,7 +119,8 @@ fn a_commands_spans_go_to_the_otlp_endpoint_under_the_callers_trace() {
 #[test]
 fn without_an_endpoint_no_trace_header_is_sent() {
     let server = mock();
-    let out = cli(&server).args(["clients", "list", "-o", "json"]).env("TRACEPARENT", format!("00-{PARENT_TRACE}-{PARENT_SPAN}-01")).output().unwrap();
+    let out =
+        cli(&server).args(["clients", "list", "-o", "json"]).env("TRACEPARENT", format!("00-{PARENT_TRACE}-{PARENT_SPAN}-01")).output().unwrap();
     assert!(out.status.success());
     assert!(server.requests().iter().all(|r| !r.headers.contains_key("traceparent")));
 }

@@ -218,7 +218,9 @@ impl Trace {
         Ok(())
     }
 
-    /// The records of the calls made since the last take, as [`CallRecord::to_json`] gives them.
+    /// The records of the calls made since the last take, as JSON: `name`, `start` and `end`
+    /// (Unix nanoseconds), `attributes`, `error` (the code, or null), `attempts` (span events)
+    /// and `metrics` (one point per attempt).
     pub fn take(&self) -> Vec<Value> {
         std::mem::take(&mut self.state().records).iter().map(CallRecord::to_json).collect()
     }

@@ -51,7 +51,7 @@ async fn a_call_is_a_client_span_under_the_callers_with_the_conventions_attribut
     assert_eq!(span.parent_span_id, job.span_context.span_id());
     assert_eq!(span.span_context.trace_id().to_string(), trace_id);
     let a = attributes(span);
-    let port = url::Url::parse(&env.mock.url()).unwrap().port().unwrap().to_string();
+    let port = url::Url::parse(env.mock.url()).unwrap().port().unwrap().to_string();
     assert_eq!(a["http.request.method"], "GET");
     assert_eq!(a["server.address"], "127.0.0.1");
     assert_eq!(a["server.port"], port);

@@ -109,7 +109,9 @@ class Span:
             self.p.wait.record(point["rate_limit_wait"], point["attributes"])
 
 
-def traced(p: _Pipeline, start: Dict[str, Any], send: Callable[[NativeTrace], T], native: Optional[NativeTrace] = None) -> T:
+def traced(
+    p: _Pipeline, start: Dict[str, Any], send: Callable[[NativeTrace], T], native: Optional[NativeTrace] = None
+) -> T:
     """Runs ``send`` with the span's trace (a list's own, for a page); the span ends when it
     returns or raises."""
     span = Span(p, start, native)
@@ -123,7 +125,10 @@ def traced(p: _Pipeline, start: Dict[str, Any], send: Callable[[NativeTrace], T]
 
 
 async def traced_async(
-    p: _Pipeline, start: Dict[str, Any], send: Callable[[NativeTrace], Awaitable[T]], native: Optional[NativeTrace] = None
+    p: _Pipeline,
+    start: Dict[str, Any],
+    send: Callable[[NativeTrace], Awaitable[T]],
+    native: Optional[NativeTrace] = None,
 ) -> T:
     """The same for a coroutine: the span is the current task's child."""
     span = Span(p, start, native)
