@@ -47,12 +47,16 @@ pub(crate) struct CallTarget {
 }
 
 impl CallTarget {
-    pub fn new(base: &url::Url, op: Option<&'static Operation>, method: Method, url: String) -> CallTarget {
+    /// `shown`: the path below the base URL as logged (query values redacted).
+    pub fn new(base: &url::Url, op: Option<&'static Operation>, method: Method, shown: &str) -> CallTarget {
+        // `url.full` never carries credentials, even ones written into the base URL.
+        let mut root = base.clone();
+        let _ = (root.set_username(""), root.set_password(None));
         CallTarget {
             operation: op.map(|o| o.id),
             method,
             template: op.map(|o| o.path),
-            url,
+            url: format!("{}{shown}", root.as_str().trim_end_matches('/')),
             address: base.host_str().unwrap_or("").trim_start_matches('[').trim_end_matches(']').to_string(),
             port: base.port_or_known_default().unwrap_or(443),
         }
@@ -265,7 +269,7 @@ impl PartialEq for Trace {
 /// span with: an operation of the table, or a path (matched against the table when it fits).
 pub fn start_span(client: &crate::Client, op: Option<&'static Operation>, method: Method, path: &str) -> Value {
     let op = op.or_else(|| crate::ops::matching(method, path));
-    let target = CallTarget::new(&client.config().base_url, op, method, String::new());
+    let target = CallTarget::new(&client.config().base_url, op, method, "");
     json!({"name": target.span_name(), "attributes": target.start_attributes(), "scope": SCOPE, "version": env!("CARGO_PKG_VERSION")})
 }
 
@@ -350,3 +354,25 @@ pub(crate) fn inject(span: &tracing::Span, headers: &mut http::HeaderMap) {
 /// Without the `opentelemetry` feature nothing is propagated from Rust.
 #[cfg(not(feature = "opentelemetry"))]
 pub(crate) fn inject(_span: &tracing::Span, _headers: &mut http::HeaderMap) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_full_drops_credentials_written_into_the_base_url() {
+        let base = url::Url::parse("https://user:secret@api.example/api/v1/").unwrap();
+        let target = CallTarget::new(&base, crate::ops::find("listClients"), Method::Get, "/clients?search=[redacted]");
+        assert_eq!(target.url, "https://api.example/api/v1/clients?search=[redacted]");
+        assert_eq!((target.address.as_str(), target.port, target.span_name().as_str()), ("api.example", 443, "GET /clients"));
+    }
+
+    #[test]
+    fn a_path_is_matched_to_the_operation_whose_template_it_fits() {
+        let id = |m, p| crate::ops::matching(m, p).map(|o| o.id);
+        assert_eq!(id(Method::Get, "/clients/c%201"), Some("getClient"));
+        assert_eq!(id(Method::Get, "/clients/"), Some("listClients"));
+        assert_eq!(id(Method::Post, "/clients/c1"), None);
+        assert_eq!(id(Method::Get, "/nowhere"), None);
+    }
+}

@@ -81,10 +81,7 @@ pub(crate) async fn send(wire: Wire<'_>, call: &Call, options: &RequestOptions) 
     }
     let span = crate::telemetry::call_span();
     let shown = shown_path(&call.path, &url);
-    let target = (options.trace.is_some() || !span.is_disabled()).then(|| {
-        let full = format!("{}{shown}", config.base_url.as_str().trim_end_matches('/'));
-        CallTarget::new(&config.base_url, call.operation, call.method, full)
-    });
+    let target = (options.trace.is_some() || !span.is_disabled()).then(|| CallTarget::new(&config.base_url, call.operation, call.method, &shown));
     if let Some(target) = &target {
         crate::telemetry::record_start(&span, target);
     }
