@@ -92,5 +92,19 @@ for door_name in rust python node; do
   done
 done
 
+# `blinksale mcp`: the same tools/list through each door, read by the official MCP client.
+for door_name in rust python node; do
+  case "$door_name" in
+    rust) cmd=("$bin") ;;
+    python) cmd=("$PY_VENV/bin/blinksale") ;;
+    node) cmd=(npx --no blinksale) ;;
+  esac
+  "$PY_VENV/bin/python" "$(dirname "$0")/mcp_tools.py" "$app" "${cmd[@]}" mcp --allow write,send > "$out/mcp-$door_name.json"
+done
+tools=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$out/mcp-rust.json")
+for door_name in python node; do
+  cmp -s "$out/mcp-rust.json" "$out/mcp-$door_name.json" || { echo "FAIL: mcp tools/list differs through $door_name" >&2; failed=1; }
+done
+
 [ "$failed" = 0 ] || exit 1
-echo "CLI: ${#cases[@]} commands + 2 token cases identical through the binary, the console script and npx; CSV rows = meta.total ($total); writes and auth profiles OK in all three"
+echo "CLI: ${#cases[@]} commands + 2 token cases identical through the binary, the console script and npx; CSV rows = meta.total ($total); writes and auth profiles OK in all three; mcp tools/list ($tools tools) identical in all three"

@@ -108,6 +108,25 @@ pub enum Builtin {
         #[command(subcommand)]
         action: AuthAction,
     },
+    /// Serve the API's operations as tools for AI assistants (the Model Context Protocol, on
+    /// stdin and stdout). Only the read tools unless --allow adds more.
+    Mcp {
+        /// Also offer the tools needing these permissions: write, send (comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "PERMS")]
+        allow: Vec<String>,
+        /// Only these resources' tools (`invoices,clients`).
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        resources: Vec<String>,
+        /// Only these tools (`invoices_list,invoices_get`).
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        tools: Vec<String>,
+        /// Print the tools that would be offered and the permission each needs, then exit.
+        #[arg(long)]
+        list: bool,
+        /// The most items a list tool returns with `all`.
+        #[arg(long, default_value_t = 500, value_name = "N")]
+        max_items: u64,
+    },
     /// Print a shell completion script: `blinksale completions bash > /etc/bash_completion.d/blinksale`.
     Completions {
         /// bash, zsh, fish, elvish or powershell.

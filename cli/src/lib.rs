@@ -12,6 +12,7 @@ mod auth;
 mod body;
 mod credentials;
 mod exit;
+mod mcp;
 mod mock;
 mod operation;
 mod otel;
@@ -81,7 +82,7 @@ fn run_args(args: Vec<OsString>) -> i32 {
 
 fn dispatch(matches: &ArgMatches, global: &Global, format: Format) -> Result<(), Failure> {
     let Some((name, sub)) = matches.subcommand() else { return Err(Failure::usage("no command given (try --help)")) };
-    if matches!(name, "request" | "mock" | "completions" | "auth") {
+    if matches!(name, "request" | "mock" | "completions" | "auth" | "mcp") {
         let builtin = Builtin::from_arg_matches(matches).map_err(|e| Failure::usage(e.to_string()))?;
         return match builtin {
             Builtin::Completions { shell } => {
@@ -89,6 +90,14 @@ fn dispatch(matches: &ArgMatches, global: &Global, format: Format) -> Result<(),
                 Ok(())
             }
             Builtin::Auth { action } => auth::run(&action, global),
+            Builtin::Mcp { allow, resources, tools, list, max_items } => {
+                let selection = mcp::tools::Selection { allow, resources, tools, max_items };
+                if list {
+                    return mcp::list(&selection, format == Format::Json);
+                }
+                let client = client(global)?;
+                block_on(&client, mcp::serve(client.clone(), selection))
+            }
             Builtin::Mock { port, seed, rate_limit, window, tokens, tls } => {
                 mock::run(mock::Options { port, seed, rate_limit, window, tls }, &tokens)
             }

@@ -37,6 +37,7 @@ mod client;
 mod config;
 mod describe;
 mod error;
+pub mod json_schema;
 pub mod log;
 mod method;
 mod models;

@@ -10,6 +10,7 @@ __all__ = [
     "NativeReply",
     "NativeStream",
     "NativeMock",
+    "NativeTrace",
     "schema_json",
     "cli_main",
     "set_log_level",
