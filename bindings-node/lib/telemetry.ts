@@ -95,13 +95,12 @@ function hrTime(nanos: number): [number, number] {
 /** One call's span: started before the request (its context goes out as `traceparent`),
  * finished from the core's record. */
 class CallSpan {
-  readonly native: NativeTrace;
+  readonly native: NativeTrace | null;
   #p: Pipeline;
   #span?: Span;
 
   constructor(p: Pipeline, start: SpanStart, native?: NativeTrace) {
     this.#p = p;
-    this.native = native ?? new NativeTrace();
     const carrier: Record<string, string> = {};
     if (p.tracer) {
       const { api } = p;
@@ -109,11 +108,15 @@ class CallSpan {
       this.#span = p.tracer.startSpan(start.name, { kind: api.SpanKind.CLIENT, attributes: start.attributes }, parent);
       api.propagation.inject(api.trace.setSpan(parent, this.#span), carrier);
     }
-    this.native.setContext(carrier);
+    // A span that records nothing (a no-op provider, or not sampled) and no meter: the core
+    // keeps no record, and only the context, if any, goes out.
+    const wanted = p.duration !== undefined || this.#span?.isRecording() === true;
+    this.native = native ?? (wanted || Object.keys(carrier).length > 0 ? new NativeTrace() : null);
+    this.native?.setContext(carrier);
   }
 
   finish(error?: unknown): void {
-    const records = JSON.parse(this.native.take()) as CallRecord[];
+    const records = this.native ? (JSON.parse(this.native.take()) as CallRecord[]) : [];
     for (const r of records) this.#metrics(r);
     const span = this.#span;
     if (!span) return;

@@ -190,6 +190,17 @@ def test_the_token_is_in_no_attribute_or_event(otel: Pipeline, mock: MockServer,
     assert TOKEN not in dumped and "tok_wrong_secret" not in dumped
 
 
+def test_a_no_op_provider_sends_no_header_and_calls_work(mock: MockServer, client: blinksale.Client) -> None:
+    _reset_globals()
+    trace.set_tracer_provider(trace.NoOpTracerProvider())
+    try:
+        client.units.list()
+        assert len(list(client.units.list_all(per_page=1, limit=2))) == 2
+    finally:
+        _reset_globals()
+    assert traceparents(mock) == ["", "", ""]
+
+
 # Run in a child: OpenTelemetry made unimportable, or imported with no provider set.
 _WITHOUT = """
 import json, sys

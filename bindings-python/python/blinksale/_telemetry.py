@@ -68,19 +68,21 @@ class Span:
 
     def __init__(self, p: _Pipeline, start: Dict[str, Any], native: Optional[NativeTrace] = None) -> None:
         self.p = p
-        self.native = native or NativeTrace()
         self.span = None
+        carrier: Dict[str, str] = {}
         if p.tracer is not None:
             kind = p.trace.SpanKind.CLIENT
             self.span = p.tracer.start_span(start["name"], kind=kind, attributes=start["attributes"])
-            carrier: Dict[str, str] = {}
             p.propagate.inject(carrier, context=p.trace.set_span_in_context(self.span))
+        # A span that records nothing (a no-op provider, or not sampled) and no meter: the core
+        # keeps no record, and only the context, if any, goes out.
+        wanted = p.duration is not None or (self.span is not None and self.span.is_recording())
+        self.native = native if native is not None else (NativeTrace() if wanted or carrier else None)
+        if self.native is not None:
             self.native.set_context(carrier)
-        else:
-            self.native.set_context({})
 
     def finish(self, error: Optional[BaseException]) -> None:
-        records: List[Dict[str, Any]] = self.native.take()
+        records: List[Dict[str, Any]] = self.native.take() if self.native is not None else []
         for record in records:
             self._metrics(record)
         span = self.span
@@ -89,8 +91,7 @@ class Span:
         if records and span.is_recording():
             self._apply(span, records[-1])
         if error is not None and span.is_recording():
-            status = sys.modules["opentelemetry.trace"].Status
-            span.set_status(status(self.p.trace.StatusCode.ERROR, str(error)))
+            span.set_status(self.p.trace.Status(self.p.trace.StatusCode.ERROR, str(error)))
             if not records:
                 span.set_attribute("error.type", getattr(error, "code", None) or type(error).__qualname__)
         span.end(end_time=records[-1]["end"] if records else None)
