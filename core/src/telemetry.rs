@@ -70,8 +70,8 @@ impl CallTarget {
         }
     }
 
-    /// The attributes known before sending (what a sampler sees).
-    pub fn start_attributes(&self) -> Map<String, Value> {
+    /// Method, server and template: what every span and metric point of the call carries.
+    fn base_attributes(&self) -> Map<String, Value> {
         let mut a = Map::new();
         a.insert("http.request.method".into(), json!(self.method.as_str()));
         a.insert("server.address".into(), json!(self.address));
@@ -79,6 +79,12 @@ impl CallTarget {
         if let Some(t) = self.template {
             a.insert("url.template".into(), json!(t));
         }
+        a
+    }
+
+    /// The attributes known before sending (what a sampler sees).
+    pub fn start_attributes(&self) -> Map<String, Value> {
+        let mut a = self.base_attributes();
         if let Some(op) = self.operation {
             a.insert("blinksale.operation".into(), json!(op));
         }
@@ -143,13 +149,7 @@ impl CallRecord {
     /// One `http.client.request.duration` point (seconds) and the attempt's rate-limit wait,
     /// with the low-cardinality attributes the conventions give for the histogram.
     fn metric_point(&self, a: &AttemptRecord) -> Value {
-        let mut attrs = Map::new();
-        attrs.insert("http.request.method".into(), json!(self.target.method.as_str()));
-        attrs.insert("server.address".into(), json!(self.target.address));
-        attrs.insert("server.port".into(), json!(self.target.port));
-        if let Some(t) = self.target.template {
-            attrs.insert("url.template".into(), json!(t));
-        }
+        let mut attrs = self.target.base_attributes();
         if let Some(status) = a.status {
             attrs.insert("http.response.status_code".into(), json!(status));
         }
